@@ -1,0 +1,390 @@
+import {
+  AbortError,
+  HayloftError,
+  StreamAssembler,
+  Tool,
+  Toolset,
+  flattenTools,
+  type ChatGenerator,
+  type ChatGeneratorResult,
+  type ChatGeneratorRunOptions,
+  type ChatMessage,
+  type ComponentDict,
+  type ComponentSockets,
+  type GenerationKwargs,
+  type InvokeOptions,
+  type Secret,
+  type StreamEnd,
+  type StreamingCallback,
+  type StreamingChunk,
+  type ToolDict,
+  type ToolsInput,
+  type ToolsetDict,
+} from '../core/index.js';
+import { ConfigError } from '../core/errors.js';
+import { ChunkConverter, type WireChunk } from './convert-chunk.js';
+import { convertCompletion } from './convert-completion.js';
+import type {
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+} from 'openai/resources/chat/completions';
+import { loadOpenAI, type OpenAISdk } from './load-openai.js';
+import { resolveApiKey } from './resolve-api-key.js';
+import { parseStructuredReplies, prepareResponseFormat } from './response-format.js';
+import { StreamEndWatcher, createWatchingFetch, streamIdHeader } from './stream-end-watcher.js';
+import { toProviderError } from './to-provider-error.js';
+
+/** The `openai` client class (OpenAI or AzureOpenAI). */
+export type OpenAIClient = InstanceType<OpenAISdk['OpenAI']>;
+
+/** Options shared by every chat-completions generator (Haystack's, camelCased). */
+export interface ChatCompletionsOptions {
+  /** Called with each chunk; when set, `run` streams. */
+  streamingCallback?: StreamingCallback | undefined;
+  /** Sent with every request (`max_tokens`, `temperature`, `response_format`, ...). */
+  generationKwargs?: GenerationKwargs | undefined;
+  /** Seconds to wait for the provider (Haystack's unit); default 30. */
+  timeout?: number | undefined;
+  /** Retries on connection errors, 408, 409, 429 and 5xx, before any token; honours `Retry-After`. Default 5. */
+  maxRetries?: number | undefined;
+  /** Tools the model may call. */
+  tools?: ToolsInput | undefined;
+  /** Strict schema following for tool arguments. */
+  toolsStrict?: boolean | undefined;
+  /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Headers added to every request. */
+  defaultHeaders?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Allow a real key in a browser page. Every visitor can read it there: use hayloft's proxy instead.
+   * Meant for local experiments only.
+   */
+  dangerouslyAllowBrowserKey?: boolean | undefined;
+}
+
+/** What a named generator tells the shared implementation. */
+export interface ChatCompletionsSettings {
+  /** Shown in errors: `OpenAI`, `Azure OpenAI`, `STACKIT`, `Hugging Face`. */
+  provider: string;
+  /** The class name, for messages. */
+  generatorName: string;
+  /** The model (or Azure deployment) sent in requests. */
+  model: string;
+  /** The base URL requests go to. */
+  baseUrl: string;
+  /** Hosts that belong to the provider itself; a request there needs a key. */
+  providerHosts: readonly string[];
+  apiKey: Secret | undefined;
+}
+
+/** Inputs a chat generator takes in a pipeline. */
+export interface ChatGeneratorInputs {
+  messages: readonly ChatMessage[];
+  streaming_callback?: StreamingCallback | undefined;
+  generation_kwargs?: GenerationKwargs | undefined;
+  tools?: ToolsInput | undefined;
+  tools_strict?: boolean | undefined;
+}
+
+/** Options for reading a generator back from a dict: what a dict cannot carry. */
+export interface GeneratorFromDictOptions {
+  /** Implementations for the dict's tools, by their `function` name. */
+  functions?: Readonly<Record<string, (args: Record<string, unknown>) => unknown>>;
+  /** A streaming callback to attach (callbacks are written as null). */
+  streamingCallback?: StreamingCallback;
+}
+
+/** The sockets of every chat generator. */
+export const chatGeneratorSockets: ComponentSockets = {
+  inputs: {
+    messages: { type: 'ChatMessage[]' },
+    streaming_callback: { type: 'StreamingCallback', mandatory: false },
+    generation_kwargs: { type: 'object', mandatory: false },
+    tools: { type: 'Tool[]', mandatory: false },
+    tools_strict: { type: 'boolean', mandatory: false },
+  },
+  outputs: { replies: { type: 'ChatMessage[]' } },
+};
+
+let streamCounter = 0;
+// Haystack's defaults (OPENAI_TIMEOUT, OPENAI_MAX_RETRIES), applied when the client is built.
+const defaultTimeoutSeconds = 30;
+const defaultMaxRetries = 5;
+
+/**
+ * The one chat-completions implementation behind every cloud chat generator. Named generators
+ * (OpenAI, Azure, STACKIT, Hugging Face) only supply defaults, a client and their `toDict`.
+ */
+export abstract class ChatCompletionsGenerator implements ChatGenerator {
+  /** Pipeline sockets: `messages` in, `replies` out. */
+  readonly sockets: ComponentSockets = chatGeneratorSockets;
+  /** The callback used when `run` gets none. */
+  readonly streamingCallback: StreamingCallback | undefined;
+  /** Default generation parameters. */
+  readonly generationKwargs: GenerationKwargs;
+  /** Default tools. */
+  readonly tools: ToolsInput | undefined;
+  /** Default strictness for tools. */
+  readonly toolsStrict: boolean;
+  /** Seconds before a request times out, as configured (the client uses 30 when unset). */
+  readonly timeout: number | undefined;
+  /** Retries before the first token, as configured (the client uses 5 when unset). */
+  readonly maxRetries: number | undefined;
+
+  protected readonly options: ChatCompletionsOptions;
+  readonly #watchers = new Map<string, StreamEndWatcher>();
+  #client: Promise<{ client: OpenAIClient; sdk: OpenAISdk; secrets: string[] }> | undefined;
+
+  protected constructor(options: ChatCompletionsOptions) {
+    this.options = options;
+    this.streamingCallback = options.streamingCallback;
+    this.generationKwargs = { ...options.generationKwargs };
+    this.tools = options.tools;
+    this.toolsStrict = options.toolsStrict ?? false;
+    this.timeout = options.timeout;
+    this.maxRetries = options.maxRetries;
+    if (this.timeout !== undefined && !(this.timeout > 0)) {
+      throw new ConfigError(`timeout must be a positive number of seconds, got ${String(options.timeout)}.`);
+    }
+    if (this.maxRetries !== undefined && (!Number.isInteger(this.maxRetries) || this.maxRetries < 0)) {
+      throw new ConfigError(`maxRetries must be a whole number of at least 0, got ${String(options.maxRetries)}.`);
+    }
+    flattenTools(this.tools); // refuse duplicate tool names now rather than on the first request
+  }
+
+  /** Provider, model, URL and key of this generator. */
+  protected abstract settings(): ChatCompletionsSettings;
+
+  /** Builds the `openai` client; `common` holds the options every client gets. */
+  protected abstract createClient(sdk: OpenAISdk, common: CommonClientOptions): OpenAIClient;
+
+  /** Haystack's `{ type, init_parameters }`. */
+  abstract toDict(): ComponentDict;
+
+  /** Adjusts a request body before it is sent (stop words, provider quirks). */
+  protected prepareBody(body: Record<string, unknown>): Record<string, unknown> {
+    return body;
+  }
+
+  /** Loads the `openai` client and resolves the key, so the first message does not wait. */
+  async warmUp(): Promise<void> {
+    await this.#getClient();
+  }
+
+  #getClient(): Promise<{ client: OpenAIClient; sdk: OpenAISdk; secrets: string[] }> {
+    this.#client ??= (async () => {
+      const settings = this.settings();
+      const apiKey = resolveApiKey({
+        generator: settings.generatorName,
+        secret: settings.apiKey,
+        baseUrl: settings.baseUrl,
+        providerHosts: settings.providerHosts,
+        dangerouslyAllowBrowserKey: this.options.dangerouslyAllowBrowserKey ?? false,
+      });
+      const sdk = await loadOpenAI();
+      const baseFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+      const client = this.createClient(sdk, {
+        apiKey,
+        fetch: createWatchingFetch(baseFetch, this.#watchers),
+        timeout: (this.timeout ?? defaultTimeoutSeconds) * 1000,
+        maxRetries: this.maxRetries ?? defaultMaxRetries,
+        defaultHeaders: { ...this.options.defaultHeaders },
+        // hayloft makes its own check above: a browser build holds no key unless the caller opted in.
+        dangerouslyAllowBrowser: true,
+      });
+      return { client, sdk, secrets: apiKey === undefined ? [] : [apiKey] };
+    })().catch((error: unknown) => {
+      this.#client = undefined;
+      throw error;
+    });
+    return this.#client;
+  }
+
+  #buildBody(messages: readonly ChatMessage[], options: ChatGeneratorRunOptions, streaming: boolean) {
+    const settings = this.settings();
+    const kwargs: Record<string, unknown> = { ...this.generationKwargs, ...options.generationKwargs };
+    const { responseFormat, structured } = prepareResponseFormat(kwargs.response_format);
+    delete kwargs.response_format;
+    const tools = flattenTools(options.tools ?? this.tools);
+    const strict = options.toolsStrict ?? this.toolsStrict;
+    const body: Record<string, unknown> = {
+      model: settings.model,
+      messages: messages.map((message) => message.toOpenAIDictFormat()),
+      ...kwargs,
+    };
+    if (responseFormat) body.response_format = responseFormat;
+    if (tools.length > 0) body.tools = tools.map((tool) => tool.toOpenAITool(strict || tool.strict));
+    if (streaming) {
+      body.stream = true;
+      body.stream_options = kwargs.stream_options ?? { include_usage: true };
+    } else {
+      delete body.stream_options;
+    }
+    return { body: this.prepareBody(body), structured };
+  }
+
+  /**
+   * Streams the reply chunk by chunk; returns how the stream ended. A broken stream throws a
+   * `ProviderError`, an abort an `AbortError`, after the chunks that did arrive.
+   *
+   * @example
+   * for await (const chunk of generator.stream([ChatMessage.fromUser('Hi')])) output.append(chunk.content);
+   */
+  async *stream(
+    messages: readonly ChatMessage[],
+    options: ChatGeneratorRunOptions = {},
+  ): AsyncGenerator<StreamingChunk, StreamEnd, undefined> {
+    const { client, sdk, secrets } = await this.#getClient();
+    const { body } = this.#buildBody(messages, options, true);
+    const provider = this.settings().provider;
+    const context = { provider, secrets, signal: options.signal };
+    const id = `s${(streamCounter += 1)}`;
+    const watcher = new StreamEndWatcher();
+    this.#watchers.set(id, watcher);
+    const converter = new ChunkConverter();
+    try {
+      let stream: AsyncIterable<unknown>;
+      try {
+        stream = await client.chat.completions.create(body as unknown as ChatCompletionCreateParamsStreaming, {
+          signal: options.signal,
+          headers: { [streamIdHeader]: id },
+        });
+      } catch (error) {
+        throw toProviderError(error, sdk, context);
+      }
+      const iterator = stream[Symbol.asyncIterator]();
+      for (;;) {
+        let step: IteratorResult<unknown>;
+        try {
+          step = await iterator.next();
+        } catch (error) {
+          throw toProviderError(error, sdk, context);
+        }
+        if (step.done) break;
+        for (const chunk of converter.convert(step.value as WireChunk)) yield chunk;
+      }
+      // The client ends quietly when the caller aborts; say so.
+      if (options.signal?.aborted) throw new AbortError('The request was aborted; the text received so far is kept.');
+      return { completed: watcher.sawDone };
+    } finally {
+      this.#watchers.delete(id);
+    }
+  }
+
+  /**
+   * Generates replies. Streams when a `streamingCallback` is set (here or on the generator), otherwise
+   * makes one request. On failure the thrown error's `replies` hold what arrived.
+   *
+   * @example
+   * const { replies } = await generator.run([ChatMessage.fromUser('What is BM25?')]);
+   */
+  async run(messages: readonly ChatMessage[], options: ChatGeneratorRunOptions = {}): Promise<ChatGeneratorResult> {
+    if (messages.length === 0) return { replies: [] };
+    const callback = options.streamingCallback ?? this.streamingCallback;
+    const format = options.generationKwargs?.response_format ?? this.generationKwargs.response_format;
+    const { structured } = prepareResponseFormat(format);
+    const provider = this.settings().provider;
+    const replies = callback ? await this.#runStreaming(messages, options, callback) : await this.#runOnce(messages, options);
+    return { replies: structured ? await parseStructuredReplies(replies, structured, provider) : replies };
+  }
+
+  async #runOnce(messages: readonly ChatMessage[], options: ChatGeneratorRunOptions): Promise<ChatMessage[]> {
+    const { client, sdk, secrets } = await this.#getClient();
+    const { body } = this.#buildBody(messages, options, false);
+    try {
+      const completion = await client.chat.completions.create(body as unknown as ChatCompletionCreateParamsNonStreaming, {
+        signal: options.signal,
+      });
+      return convertCompletion(completion);
+    } catch (error) {
+      throw toProviderError(error, sdk, { provider: this.settings().provider, secrets, signal: options.signal });
+    }
+  }
+
+  async #runStreaming(
+    messages: readonly ChatMessage[],
+    options: ChatGeneratorRunOptions,
+    callback: StreamingCallback,
+  ): Promise<ChatMessage[]> {
+    const assembler = new StreamAssembler();
+    const iterator = this.stream(messages, options);
+    let finished = false;
+    try {
+      for (;;) {
+        const step = await iterator.next();
+        if (step.done) {
+          finished = true;
+          return assembler.finish(step.value);
+        }
+        assembler.push(step.value);
+        await callback(step.value);
+      }
+    } catch (error) {
+      if (HayloftError.isInstance(error)) {
+        error.replies = assembler.finish({ completed: false, error });
+      }
+      throw error;
+    } finally {
+      if (!finished) await iterator.return(undefined as never);
+    }
+  }
+
+  /** Pipeline entry: inputs by socket name. */
+  async invoke(inputs: ChatGeneratorInputs, options: InvokeOptions = {}): Promise<ChatGeneratorResult> {
+    return this.run(inputs.messages, {
+      streamingCallback: inputs.streaming_callback,
+      generationKwargs: inputs.generation_kwargs,
+      tools: inputs.tools,
+      toolsStrict: inputs.tools_strict,
+      signal: options.signal,
+    });
+  }
+
+  /** The init parameters every chat generator writes, in Haystack's keys. */
+  protected commonInitParameters(): Record<string, unknown> {
+    return {
+      streaming_callback: null,
+      generation_kwargs: { ...this.generationKwargs },
+      timeout: this.timeout ?? null,
+      max_retries: this.maxRetries ?? null,
+      tools: serializeTools(this.tools),
+      tools_strict: this.toolsStrict,
+    };
+  }
+}
+
+/** Options every `openai` client of a generator is built with. */
+export interface CommonClientOptions {
+  apiKey: string | undefined;
+  fetch: typeof globalThis.fetch;
+  timeout: number;
+  maxRetries: number;
+  defaultHeaders: Record<string, string>;
+  dangerouslyAllowBrowser: true;
+}
+
+/** Haystack's `serialize_tools_or_toolset`. */
+export const serializeTools = (tools: ToolsInput | undefined): ToolDict[] | ToolsetDict | Array<ToolDict | ToolsetDict> | null => {
+  if (!tools) return null;
+  if (tools instanceof Toolset) return tools.toDict();
+  return tools.map((tool) => tool.toDict());
+};
+
+/** Haystack's `deserialize_tools_or_toolset_inplace`, with implementations supplied by the caller. */
+export const deserializeTools = (value: unknown, options: GeneratorFromDictOptions): ToolsInput | undefined => {
+  if (value === null || value === undefined) return undefined;
+  const functions = options.functions ?? {};
+  const readTool = (dict: unknown): Tool | Toolset => {
+    const item = dict as ToolDict | ToolsetDict;
+    if (typeof item !== 'object' || item === null || typeof item.type !== 'string') {
+      throw new ConfigError(`Serialized tool '${JSON.stringify(dict)}' is not a dictionary with a 'type'.`);
+    }
+    if (item.type.endsWith('Toolset')) {
+      return new Toolset((item as ToolsetDict).data.tools.map((tool) => Tool.fromDict(tool, functions)));
+    }
+    return Tool.fromDict(item as ToolDict, functions);
+  };
+  if (Array.isArray(value)) return value.map(readTool);
+  const single = readTool(value);
+  return single instanceof Toolset ? single : [single];
+};

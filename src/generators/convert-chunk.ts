@@ -1,0 +1,104 @@
+import type { ReasoningContent, StreamingChunk, ToolCallDelta } from '../core/index.js';
+import { mapFinishReason } from './finish-reason.js';
+
+/** The parts of an OpenAI-compatible `chat.completion.chunk` hayloft reads; extra fields are ignored. */
+export interface WireChunk {
+  model?: string | null;
+  system_fingerprint?: string | null;
+  usage?: unknown;
+  choices?: ReadonlyArray<WireChunkChoice> | null;
+}
+
+/** One choice of a streamed chunk. */
+export interface WireChunkChoice {
+  index?: number | null;
+  finish_reason?: string | null;
+  delta?: WireDelta | null;
+}
+
+/** What a choice's delta may carry across OpenAI, Azure, vLLM and TGI. */
+export interface WireDelta {
+  role?: string | null;
+  content?: string | null;
+  refusal?: string | null;
+  /** vLLM and DeepSeek. */
+  reasoning_content?: string | null;
+  /** Newer vLLM and OpenRouter. */
+  reasoning?: string | null;
+  /** An array; some TGI versions send a single object. */
+  tool_calls?: ReadonlyArray<WireToolCallDelta> | WireToolCallDelta | null;
+}
+
+/** A tool-call fragment; TGI may send a numeric id and an object as arguments. */
+export interface WireToolCallDelta {
+  index?: number | null;
+  id?: string | number | null;
+  function?: { name?: string | null; arguments?: unknown } | null;
+}
+
+const argumentsText = (value: unknown): string | null => {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+};
+
+const toDeltas = (raw: WireDelta['tool_calls']): ToolCallDelta[] => {
+  if (raw === undefined || raw === null) return [];
+  const list: readonly WireToolCallDelta[] = Array.isArray(raw) ? (raw as readonly WireToolCallDelta[]) : [raw as WireToolCallDelta];
+  return list.map((call, position) => ({
+    index: typeof call.index === 'number' ? call.index : position,
+    id: call.id === undefined || call.id === null || call.id === '' ? null : String(call.id),
+    toolName: call.function?.name ?? null,
+    arguments: argumentsText(call.function?.arguments),
+  }));
+};
+
+/**
+ * Converts one provider chunk into hayloft chunks (one per choice; none for Azure's prompt-filter
+ * chunks, which have no choices, no usage and an empty model). Keeps the per-stream state needed to
+ * mark the first chunk of each content block with `start`.
+ */
+export class ChunkConverter {
+  readonly #startedText = new Set<number>();
+
+  convert(chunk: WireChunk): StreamingChunk[] {
+    const choices = chunk.choices ?? [];
+    const receivedAt = new Date().toISOString();
+    const model = chunk.model ?? null;
+    const usage = chunk.usage ?? null;
+    if (choices.length === 0) {
+      if (usage === null) return [];
+      return [{ content: '', meta: { model, received_at: receivedAt, usage } }];
+    }
+    const out: StreamingChunk[] = [];
+    for (const choice of choices) {
+      const delta = choice.delta ?? {};
+      const rawFinish = choice.finish_reason ?? null;
+      const choiceIndex = choice.index ?? 0;
+      const deltas = toDeltas(delta.tool_calls);
+      const content = delta.content ?? '';
+      const reasoningText = delta.reasoning_content ?? delta.reasoning ?? '';
+      if (content === '' && deltas.length === 0 && reasoningText === '' && rawFinish === null && usage === null) {
+        continue; // role-only, empty or filter-result-only deltas carry nothing to assemble
+      }
+      const meta: Record<string, unknown> = {
+        model,
+        index: choiceIndex,
+        finish_reason: rawFinish,
+        received_at: receivedAt,
+        usage,
+      };
+      if (chunk.system_fingerprint) meta.system_fingerprint = chunk.system_fingerprint;
+      const reasoning: ReasoningContent | null = reasoningText === '' ? null : { type: 'reasoning', reasoningText };
+      const finishReason = mapFinishReason(rawFinish);
+      if (deltas.length > 0) {
+        const first = deltas[0] as ToolCallDelta;
+        out.push({ content, meta, index: first.index, start: first.toolName !== null, toolCalls: deltas, finishReason, reasoning });
+        continue;
+      }
+      const startsText = content !== '' && !this.#startedText.has(choiceIndex);
+      if (startsText) this.#startedText.add(choiceIndex);
+      out.push({ content, meta, index: content === '' && reasoning === null ? null : 0, start: startsText, finishReason, reasoning });
+    }
+    return out;
+  }
+}

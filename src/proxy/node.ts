@@ -1,0 +1,8 @@
+/**
+ * `hayloft/proxy/node`: runs the proxy on Node's HTTP server.
+ *
+ * Not built yet: this entry exists so the package layout and its subpath export are in place;
+ * its API lands with issue #3 (see README, "Status").
+ * @packageDocumentation
+ */
+export {};

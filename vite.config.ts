@@ -1,0 +1,59 @@
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+
+// Every dependency stays external so the app's bundler decides what to load and when
+// (the `openai` client in particular must remain a lazy import, see docs/architecture.md).
+const externalPackages = [
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+];
+const isExternal = (id: string): boolean =>
+  id.startsWith('node:') ||
+  builtinModules.includes(id) ||
+  externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+
+/** Ships the default theme as `hayloft/styles.css` (a plain file: no CSS-in-JS at run time). */
+const copyStyles = (): Plugin => ({
+  name: 'hayloft:copy-styles',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'styles.css',
+      source: readFileSync(new URL('./src/components/styles.css', import.meta.url), 'utf8'),
+    });
+  },
+});
+
+/** Library build: one ESM file per public entry, shared code split into chunks. */
+export default defineConfig({
+  plugins: [copyStyles()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      formats: ['es'],
+      entry: {
+        index: 'src/index.ts',
+        local: 'src/local/index.ts',
+        pipeline: 'src/pipeline/index.ts',
+        react: 'src/react/index.ts',
+        components: 'src/components/index.ts',
+        proxy: 'src/proxy/index.ts',
+        'proxy-node': 'src/proxy/node.ts',
+      },
+    },
+    rollupOptions: {
+      external: isExternal,
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
