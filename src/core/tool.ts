@@ -134,6 +134,9 @@ export class Tool<Args = Record<string, unknown>> {
         description: this.description,
         parameters: this.parameters,
         function: this.functionName,
+        outputs_to_string: null,
+        inputs_from_state: null,
+        outputs_to_state: null,
       },
     };
   }
