@@ -14,6 +14,7 @@ export const chromiumArgs = [
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         test: {
@@ -29,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
+          globalSetup: ['test/support/browser-setup.ts'],
           testTimeout: 30_000,
           browser: {
             enabled: true,

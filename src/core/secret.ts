@@ -61,6 +61,11 @@ export abstract class Secret {
 
   /** Haystack's dict shape; throws for a token secret. */
   abstract toDict(): SecretDict;
+
+  /** A description without the value. */
+  toString(): string {
+    return `[hayloft Secret: ${this.type}]`;
+  }
 }
 
 class TokenSecret extends Secret {
@@ -86,10 +91,6 @@ class TokenSecret extends Secret {
 
   // Keep the token out of console.log, JSON.stringify and util.inspect.
   toJSON(): string {
-    return '[hayloft Secret: token]';
-  }
-
-  override toString(): string {
     return '[hayloft Secret: token]';
   }
 

@@ -35,7 +35,7 @@ describe('Secret', () => {
     );
     expect(() => Secret.fromDict({ type: 'token', env_vars: null, strict: false })).toThrow(ConfigError);
     expect(JSON.stringify({ secret })).not.toContain('sk-live');
-    expect(String(secret)).not.toContain('sk-live');
+    expect(secret.toString()).not.toContain('sk-live');
     expect(inspect(secret)).not.toContain('sk-live');
     expect(secret.resolve()).toBe('sk-live-123456789');
   });

@@ -35,6 +35,10 @@ export interface ReplayResponse {
   hang?: boolean;
   /** Wait this long before answering at all. */
   delayMs?: number;
+  /** Load `sse` from a `.chunks.txt` fixture (for browser tests, which cannot read files). */
+  sseFixture?: string;
+  /** Load `json` from a `.json` fixture. */
+  jsonFixture?: string;
 }
 
 /** A frame written as is, e.g. `event: error\ndata: {...}\n\n`. */
@@ -98,7 +102,12 @@ async function writePieces(res: ServerResponse, data: string, response: ReplayRe
   return !res.destroyed;
 }
 
-async function answer(res: ServerResponse, response: ReplayResponse): Promise<void> {
+async function answer(res: ServerResponse, scripted: ReplayResponse): Promise<void> {
+  const response: ReplayResponse = {
+    ...scripted,
+    ...(scripted.sseFixture ? { sse: loadChunks(scripted.sseFixture) } : {}),
+    ...(scripted.jsonFixture ? { json: loadJson(scripted.jsonFixture) } : {}),
+  };
   if (response.delayMs) await sleep(response.delayMs);
   const status = response.status ?? 200;
   if (response.sse) {
@@ -130,8 +139,24 @@ async function answer(res: ServerResponse, response: ReplayResponse): Promise<vo
   res.end();
 }
 
+/** Options of {@link startReplayServer}. */
+export interface ReplayServerOptions {
+  /**
+   * Answer CORS preflights and add CORS headers, and serve `/__replay/*` control routes (enqueue,
+   * requests, reset) so tests running in a browser can script the server.
+   */
+  browser?: boolean;
+}
+
+const corsHeaders = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-expose-headers': '*',
+};
+
 /** Starts a replay server on 127.0.0.1 with an ephemeral port. */
-export async function startReplayServer(): Promise<ReplayServer> {
+export async function startReplayServer(options: ReplayServerOptions = {}): Promise<ReplayServer> {
   let queue: ReplayResponse[] = [];
   let last: ReplayResponse | undefined;
   const requests: RecordedRequest[] = [];
@@ -141,7 +166,18 @@ export async function startReplayServer(): Promise<ReplayServer> {
 
   const server: Server = createServer((req, res) => {
     void (async () => {
+      if (options.browser) {
+        for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204).end();
+          return;
+        }
+      }
       const body = await readBody(req);
+      if (options.browser && req.url?.startsWith('/__replay/')) {
+        control(req.url, body, res);
+        return;
+      }
       let json: unknown;
       try {
         json = body === '' ? undefined : JSON.parse(body);
@@ -169,8 +205,23 @@ export async function startReplayServer(): Promise<ReplayServer> {
         return;
       }
       await answer(res, response);
-    })();
+    })().catch((error: unknown) => {
+      // A broken script is a test bug: answer loudly instead of leaving the client hanging.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: `replay server: ${error instanceof Error ? error.message : String(error)}` } }));
+    });
   });
+  const control = (url: string, body: string, res: ServerResponse): void => {
+    if (url === '/__replay/enqueue') queue.push(...(JSON.parse(body) as ReplayResponse[]));
+    if (url === '/__replay/reset') {
+      queue = [];
+      last = undefined;
+      requests.length = 0;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(url === '/__replay/requests' ? requests : { ok: true }));
+  };
+
   server.on('connection', (socket) => {
     socket.setNoDelay(true);
     sockets.add(socket);

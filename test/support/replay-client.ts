@@ -1,0 +1,16 @@
+import { inject } from 'vitest';
+import type { RecordedRequest, ReplayResponse } from './replay-server.js';
+
+/** Scripts the replay server from a browser test. */
+export const replay = {
+  url: (): string => inject('replayUrl'),
+  async enqueue(...responses: ReplayResponse[]): Promise<void> {
+    await fetch(`${inject('replayUrl')}/__replay/enqueue`, { method: 'POST', body: JSON.stringify(responses) });
+  },
+  async requests(): Promise<RecordedRequest[]> {
+    return (await (await fetch(`${inject('replayUrl')}/__replay/requests`, { method: 'POST' })).json()) as RecordedRequest[];
+  },
+  async reset(): Promise<void> {
+    await fetch(`${inject('replayUrl')}/__replay/reset`, { method: 'POST' });
+  },
+};
