@@ -47,15 +47,7 @@ export const resolveApiKey = (context: ApiKeyContext): string | undefined => {
     );
   }
 
-  let key: string | undefined;
-  if (secret) {
-    try {
-      key = secret.type === 'env_var' && !toProvider ? tryResolve(secret) : secret.resolve();
-    } catch (error) {
-      if (!toProvider) key = undefined;
-      else throw error;
-    }
-  }
+  const key = secret ? tryResolve(secret) : undefined;
   if (key === undefined && toProvider) {
     const variables = secret?.type === 'env_var' ? (secret.toDict().env_vars ?? []).join(' or ') : 'the API key variable';
     throw new ConfigError(

@@ -77,7 +77,7 @@ describe('OpenAIChatGenerator', () => {
 
   it('should reassemble multi-byte characters split across network reads', async () => {
     const chunks = loadChunks('openai/multibyte');
-    server.enqueue({ sse: chunks, chunkBytes: 1 });
+    server.enqueue({ sse: chunks, chunkBytes: 5, writeDelayMs: 1 });
     const { replies } = await generator().run(hi, { streamingCallback: () => undefined });
     expect(replies[0]!.text).toBe(expectedText(chunks));
     expect(replies[0]!.text).toMatch(/[\u0080-\u{10FFFF}]/u);

@@ -117,6 +117,8 @@ async function answer(res: ServerResponse, scripted: ReplayResponse): Promise<vo
     if (response.done ?? true) events.push('data: [DONE]\n\n');
     for (const [i, event] of events.entries()) {
       if (response.cutAfterEvents !== undefined && i >= response.cutAfterEvents) {
+        // Let the client read what was sent, as a real connection that drops later would.
+        await sleep(30);
         res.socket?.destroy();
         return;
       }
