@@ -59,6 +59,7 @@ const toDeltas = (raw: WireDelta['tool_calls']): ToolCallDelta[] => {
  */
 export class ChunkConverter {
   readonly #startedText = new Set<number>();
+  readonly #withToolCalls = new Set<number>();
 
   convert(chunk: WireChunk): StreamingChunk[] {
     const choices = chunk.choices ?? [];
@@ -89,7 +90,10 @@ export class ChunkConverter {
       };
       if (chunk.system_fingerprint) meta.system_fingerprint = chunk.system_fingerprint;
       const reasoning: ReasoningContent | null = reasoningText === '' ? null : { type: 'reasoning', reasoningText };
-      const finishReason = mapFinishReason(rawFinish);
+      if (deltas.length > 0) this.#withToolCalls.add(choiceIndex);
+      // TGI ends a tool-call stream with `eos_token`; Haystack reports `tool_calls` then.
+      const finishReason =
+        rawFinish === 'eos_token' && this.#withToolCalls.has(choiceIndex) ? 'tool_calls' : mapFinishReason(rawFinish);
       if (deltas.length > 0) {
         const first = deltas[0] as ToolCallDelta;
         out.push({ content, meta, index: first.index, start: first.toolName !== null, toolCalls: deltas, finishReason, reasoning });

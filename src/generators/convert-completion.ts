@@ -56,7 +56,9 @@ export const convertCompletion = (completion: WireCompletion): ChatMessage[] =>
     }
     const rawFinish = choice.finish_reason ?? null;
     let finishReason = mapFinishReason(rawFinish);
-    if (finishReason === null && rawFinish === null && parts.some((part) => part.type === 'tool_call')) finishReason = 'tool_calls';
+    // TGI ends a tool-call reply with `eos_token` (or nothing); Haystack reports `tool_calls` then.
+    const hasToolCalls = parts.some((part) => part.type === 'tool_call');
+    if (hasToolCalls && (rawFinish === null || rawFinish === 'eos_token')) finishReason = 'tool_calls';
     const meta: Record<string, unknown> = {
       model: completion.model ?? null,
       index: choice.index ?? position,
