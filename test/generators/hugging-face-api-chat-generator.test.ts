@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ChatMessage, ConfigError, HuggingFaceAPIChatGenerator, ProviderError, Secret } from '../../src/index.js';
+import type { ProviderError} from '../../src/index.js';
+import { ChatMessage, ConfigError, HuggingFaceAPIChatGenerator, Secret } from '../../src/index.js';
 import { expectedText, redactedRequest, rejectionOf } from '../support/fixtures.js';
 import { loadChunks, loadJson, startReplayServer, type ReplayServer } from '../support/replay-server.js';
 
