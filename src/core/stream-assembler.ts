@@ -3,6 +3,7 @@ import type { ContentPart } from './content.js';
 import type { HayloftError } from './errors.js';
 import { ProviderError } from './errors.js';
 import type { FinishReason, StreamingChunk } from './streaming-chunk.js';
+import { TextBuffer } from './text-buffer.js';
 
 /** How a stream ended, as told to {@link StreamAssembler.finish}. */
 export interface StreamEnd {
@@ -22,13 +23,13 @@ export interface InvalidToolCall {
 interface ToolCallState {
   id: string | null;
   toolName: string | null;
-  fragments: string[];
+  fragments: TextBuffer;
   extra: Record<string, unknown> | undefined;
 }
 
 interface ChoiceState {
-  text: string[];
-  reasoning: string[];
+  text: TextBuffer;
+  reasoning: TextBuffer;
   reasoningExtra: Record<string, unknown> | undefined;
   toolCalls: Map<number, ToolCallState>;
   finishReason: FinishReason | null;
@@ -36,8 +37,8 @@ interface ChoiceState {
 }
 
 const newChoice = (): ChoiceState => ({
-  text: [],
-  reasoning: [],
+  text: new TextBuffer(),
+  reasoning: new TextBuffer(),
   reasoningExtra: undefined,
   toolCalls: new Map(),
   finishReason: null,
@@ -82,22 +83,22 @@ export class StreamAssembler {
     if (hasOutput && choice.startTime === undefined) {
       choice.startTime = typeof meta.received_at === 'string' ? meta.received_at : new Date().toISOString();
     }
-    if (chunk.content !== '') choice.text.push(chunk.content);
+    choice.text.append(chunk.content);
     if (chunk.reasoning) {
-      choice.reasoning.push(chunk.reasoning.reasoningText);
+      choice.reasoning.append(chunk.reasoning.reasoningText);
       if (chunk.reasoning.extra) choice.reasoningExtra = { ...choice.reasoningExtra, ...chunk.reasoning.extra };
     }
     for (const delta of chunk.toolCalls ?? []) {
       let call = choice.toolCalls.get(delta.index);
       if (call === undefined) {
-        call = { id: null, toolName: null, fragments: [], extra: undefined };
+        call = { id: null, toolName: null, fragments: new TextBuffer(), extra: undefined };
         choice.toolCalls.set(delta.index, call);
       }
       if (delta.id !== undefined && delta.id !== null && delta.id !== '') call.id = delta.id;
       if (delta.toolName !== undefined && delta.toolName !== null && delta.toolName !== '') {
         call.toolName = delta.toolName;
       }
-      if (delta.arguments) call.fragments.push(delta.arguments);
+      if (delta.arguments) call.fragments.append(delta.arguments);
       if (delta.extra) call.extra = { ...call.extra, ...delta.extra };
     }
     if (chunk.finishReason) choice.finishReason = chunk.finishReason;
@@ -113,20 +114,19 @@ export class StreamAssembler {
 
   #toMessage(index: number, choice: ChoiceState, end: StreamEnd): ChatMessage {
     const parts: ContentPart[] = [];
-    if (choice.reasoning.length > 0) {
+    if (!choice.reasoning.isEmpty) {
       parts.push({
         type: 'reasoning',
-        reasoningText: choice.reasoning.join(''),
+        reasoningText: choice.reasoning.toString(),
         ...(choice.reasoningExtra ? { extra: choice.reasoningExtra } : {}),
       });
     }
-    const text = choice.text.join('');
-    if (choice.text.length > 0) parts.push({ type: 'text', text });
+    if (!choice.text.isEmpty) parts.push({ type: 'text', text: choice.text.toString() });
 
     const invalid: InvalidToolCall[] = [];
     const calls = [...choice.toolCalls.entries()].sort(([a], [b]) => a - b);
     for (const [, call] of calls) {
-      const raw = call.fragments.join('');
+      const raw = call.fragments.toString();
       const parsed = parseArguments(raw);
       if (call.toolName === null || parsed === undefined) {
         invalid.push({ id: call.id, tool_name: call.toolName, arguments: raw });
