@@ -1,5 +1,4 @@
 import {
-  AbortError,
   HayloftError,
   StreamAssembler,
   Tool,
@@ -22,7 +21,7 @@ import {
   type ToolsetDict,
 } from '../core/index.js';
 import { ConfigError } from '../core/errors.js';
-import { ChunkConverter, type WireChunk } from './convert-chunk.js';
+import { CompletionStream } from './completion-stream.js';
 import { convertCompletion } from './convert-completion.js';
 import type {
   ChatCompletionCreateParamsNonStreaming,
@@ -31,7 +30,7 @@ import type {
 import { loadOpenAI, type OpenAISdk } from './load-openai.js';
 import { resolveApiKey } from './resolve-api-key.js';
 import { parseStructuredReplies, prepareResponseFormat } from './response-format.js';
-import { StreamEndWatcher, createWatchingFetch, streamIdHeader } from './stream-end-watcher.js';
+import { StreamEndWatcher, createWatchingFetch, watcherKey } from './stream-end-watcher.js';
 import { toProviderError } from './to-provider-error.js';
 
 /** The `openai` client class (OpenAI or AzureOpenAI). */
@@ -106,7 +105,6 @@ export const chatGeneratorSockets: ComponentSockets = {
   outputs: { replies: { type: 'ChatMessage[]' } },
 };
 
-let streamCounter = 0;
 // Haystack's defaults (OPENAI_TIMEOUT, OPENAI_MAX_RETRIES), applied when the client is built.
 const defaultTimeoutSeconds = 30;
 const defaultMaxRetries = 5;
@@ -132,7 +130,6 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
   readonly maxRetries: number | undefined;
 
   protected readonly options: ChatCompletionsOptions;
-  readonly #watchers = new Map<string, StreamEndWatcher>();
   #client: Promise<{ client: OpenAIClient; sdk: OpenAISdk; secrets: string[] }> | undefined;
 
   protected constructor(options: ChatCompletionsOptions) {
@@ -152,8 +149,16 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
     flattenTools(this.tools); // refuse duplicate tool names now rather than on the first request
   }
 
-  /** Provider, model, URL and key of this generator. */
+  /** Provider, model, URL and key of this generator (read once, on first use). */
   protected abstract settings(): ChatCompletionsSettings;
+
+  #settingsCache: ChatCompletionsSettings | undefined;
+
+  // Settings derive from readonly options only, so they are computed once per generator.
+  #settings(): ChatCompletionsSettings {
+    this.#settingsCache ??= this.settings();
+    return this.#settingsCache;
+  }
 
   /** Builds the `openai` client; `common` holds the options every client gets. */
   protected abstract createClient(sdk: OpenAISdk, common: CommonClientOptions): OpenAIClient;
@@ -173,7 +178,7 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
 
   #getClient(): Promise<{ client: OpenAIClient; sdk: OpenAISdk; secrets: string[] }> {
     this.#client ??= (async () => {
-      const settings = this.settings();
+      const settings = this.#settings();
       const apiKey = resolveApiKey({
         generator: settings.generatorName,
         secret: settings.apiKey,
@@ -185,7 +190,7 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
       const baseFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
       const client = this.createClient(sdk, {
         apiKey,
-        fetch: createWatchingFetch(baseFetch, this.#watchers),
+        fetch: createWatchingFetch(baseFetch),
         timeout: (this.timeout ?? defaultTimeoutSeconds) * 1000,
         maxRetries: this.maxRetries ?? defaultMaxRetries,
         defaultHeaders: { ...this.options.defaultHeaders },
@@ -201,10 +206,14 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
   }
 
   #buildBody(messages: readonly ChatMessage[], options: ChatGeneratorRunOptions, streaming: boolean) {
-    const settings = this.settings();
-    const kwargs: Record<string, unknown> = { ...this.generationKwargs, ...options.generationKwargs };
-    const { responseFormat, structured } = prepareResponseFormat(kwargs.response_format);
-    delete kwargs.response_format;
+    const settings = this.#settings();
+    // Rest destructuring rather than `delete`, which would turn the body into a slow dictionary object.
+    const {
+      response_format: format,
+      stream_options: streamOptions,
+      ...kwargs
+    }: Record<string, unknown> = { ...this.generationKwargs, ...options.generationKwargs };
+    const { responseFormat, structured } = prepareResponseFormat(format);
     const tools = flattenTools(options.tools ?? this.tools);
     const strict = options.toolsStrict ?? this.toolsStrict;
     const body: Record<string, unknown> = {
@@ -216,11 +225,28 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
     if (tools.length > 0) body.tools = tools.map((tool) => tool.toOpenAITool(strict || tool.strict));
     if (streaming) {
       body.stream = true;
-      body.stream_options = kwargs.stream_options ?? { include_usage: true };
-    } else {
-      delete body.stream_options;
+      body.stream_options = streamOptions ?? { include_usage: true };
     }
     return { body: this.prepareBody(body), structured };
+  }
+
+
+  /** Sends a streaming request and returns the open stream. */
+  async #open(messages: readonly ChatMessage[], options: ChatGeneratorRunOptions): Promise<CompletionStream> {
+    const { client, sdk, secrets } = await this.#getClient();
+    const { body } = this.#buildBody(messages, options, true);
+    const context = { provider: this.#settings().provider, secrets, signal: options.signal };
+    const watcher = new StreamEndWatcher();
+    try {
+      const stream = await client.chat.completions.create(body as unknown as ChatCompletionCreateParamsStreaming, {
+        signal: options.signal,
+        // Carried to our fetch wrapper through the RequestInit; not part of the client's typed options.
+        fetchOptions: { [watcherKey]: watcher } as unknown as undefined,
+      });
+      return new CompletionStream(stream, watcher, sdk, context);
+    } catch (error) {
+      throw toProviderError(error, sdk, context);
+    }
   }
 
   /**
@@ -234,40 +260,20 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
     messages: readonly ChatMessage[],
     options: ChatGeneratorRunOptions = {},
   ): AsyncGenerator<StreamingChunk, StreamEnd, undefined> {
-    const { client, sdk, secrets } = await this.#getClient();
-    const { body } = this.#buildBody(messages, options, true);
-    const provider = this.settings().provider;
-    const context = { provider, secrets, signal: options.signal };
-    const id = `s${(streamCounter += 1)}`;
-    const watcher = new StreamEndWatcher();
-    this.#watchers.set(id, watcher);
-    const converter = new ChunkConverter();
+    const stream = await this.#open(messages, options);
     try {
-      let stream: AsyncIterable<unknown>;
-      try {
-        stream = await client.chat.completions.create(body as unknown as ChatCompletionCreateParamsStreaming, {
-          signal: options.signal,
-          headers: { [streamIdHeader]: id },
-        });
-      } catch (error) {
-        throw toProviderError(error, sdk, context);
-      }
-      const iterator = stream[Symbol.asyncIterator]();
       for (;;) {
         let step: IteratorResult<unknown>;
         try {
-          step = await iterator.next();
+          step = await stream.read();
         } catch (error) {
-          throw toProviderError(error, sdk, context);
+          throw stream.fail(error);
         }
-        if (step.done) break;
-        for (const chunk of converter.convert(step.value as WireChunk)) yield chunk;
+        if (step.done) return stream.end();
+        yield* stream.convert(step.value);
       }
-      // The client ends quietly when the caller aborts; say so.
-      if (options.signal?.aborted) throw new AbortError('The request was aborted; the text received so far is kept.');
-      return { completed: watcher.sawDone };
     } finally {
-      this.#watchers.delete(id);
+      await stream.close();
     }
   }
 
@@ -283,7 +289,7 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
     const callback = options.streamingCallback ?? this.streamingCallback;
     const format = options.generationKwargs?.response_format ?? this.generationKwargs.response_format;
     const { structured } = prepareResponseFormat(format);
-    const provider = this.settings().provider;
+    const provider = this.#settings().provider;
     const replies = callback ? await this.#runStreaming(messages, options, callback) : await this.#runOnce(messages, options);
     return { replies: structured ? await parseStructuredReplies(replies, structured, provider) : replies };
   }
@@ -297,35 +303,40 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
       });
       return convertCompletion(completion);
     } catch (error) {
-      throw toProviderError(error, sdk, { provider: this.settings().provider, secrets, signal: options.signal });
+      throw toProviderError(error, sdk, { provider: this.#settings().provider, secrets, signal: options.signal });
     }
   }
 
+  // Pushes chunks to the callback straight from the read loop: no async-generator hop per chunk,
+  // and the callback is awaited only when it returns a promise.
   async #runStreaming(
     messages: readonly ChatMessage[],
     options: ChatGeneratorRunOptions,
     callback: StreamingCallback,
   ): Promise<ChatMessage[]> {
     const assembler = new StreamAssembler();
-    const iterator = this.stream(messages, options);
-    let finished = false;
+    let stream: CompletionStream | undefined;
     try {
+      stream = await this.#open(messages, options);
       for (;;) {
-        const step = await iterator.next();
-        if (step.done) {
-          finished = true;
-          return assembler.finish(step.value);
+        let step: IteratorResult<unknown>;
+        try {
+          step = await stream.read();
+        } catch (error) {
+          throw stream.fail(error);
         }
-        assembler.push(step.value);
-        await callback(step.value);
+        if (step.done) return assembler.finish(stream.end());
+        for (const chunk of stream.convert(step.value)) {
+          assembler.push(chunk);
+          const pending = callback(chunk);
+          if (pending !== undefined) await pending;
+        }
       }
     } catch (error) {
-      if (HayloftError.isInstance(error)) {
-        error.replies = assembler.finish({ completed: false, error });
-      }
+      if (HayloftError.isInstance(error)) error.replies = assembler.finish({ completed: false, error });
       throw error;
     } finally {
-      if (!finished) await iterator.return(undefined as never);
+      await stream?.close();
     }
   }
 

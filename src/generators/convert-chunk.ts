@@ -41,8 +41,10 @@ const argumentsText = (value: unknown): string | null => {
   return typeof value === 'string' ? value : JSON.stringify(value);
 };
 
+const noDeltas: ToolCallDelta[] = [];
+
 const toDeltas = (raw: WireDelta['tool_calls']): ToolCallDelta[] => {
-  if (raw === undefined || raw === null) return [];
+  if (raw === undefined || raw === null) return noDeltas;
   const list: readonly WireToolCallDelta[] = Array.isArray(raw) ? (raw as readonly WireToolCallDelta[]) : [raw as WireToolCallDelta];
   return list.map((call, position) => ({
     index: typeof call.index === 'number' ? call.index : position,
@@ -61,9 +63,42 @@ export class ChunkConverter {
   readonly #startedText = new Set<number>();
   readonly #withToolCalls = new Set<number>();
 
+  /** `receivedAt` tells when the bytes of the chunk being converted arrived (an ISO string). */
+  constructor(private readonly receivedAt: () => string = () => new Date().toISOString()) {}
+
+  #lastMeta: Readonly<Record<string, unknown>> | undefined;
+
+  // Most chunks of a stream carry the same meta (same model, choice, read time; no finish reason, no
+  // usage): they share one frozen object instead of allocating one each.
+  #meta(
+    model: string | null,
+    index: number,
+    finishReason: string | null,
+    receivedAt: string,
+    usage: unknown,
+    fingerprint: string | null,
+  ): Readonly<Record<string, unknown>> {
+    const last = this.#lastMeta;
+    if (
+      last !== undefined &&
+      last.model === model &&
+      last.index === index &&
+      last.finish_reason === finishReason &&
+      last.received_at === receivedAt &&
+      last.usage === usage &&
+      (last.system_fingerprint ?? null) === fingerprint
+    ) {
+      return last;
+    }
+    const meta: Record<string, unknown> = { model, index, finish_reason: finishReason, received_at: receivedAt, usage };
+    if (fingerprint !== null && fingerprint !== '') meta.system_fingerprint = fingerprint;
+    this.#lastMeta = Object.freeze(meta);
+    return this.#lastMeta;
+  }
+
   convert(chunk: WireChunk): StreamingChunk[] {
     const choices = chunk.choices ?? [];
-    const receivedAt = new Date().toISOString();
+    const receivedAt = this.receivedAt();
     const model = chunk.model ?? null;
     const usage = chunk.usage ?? null;
     if (choices.length === 0) {
@@ -81,14 +116,7 @@ export class ChunkConverter {
       if (content === '' && deltas.length === 0 && reasoningText === '' && rawFinish === null && usage === null) {
         continue; // role-only, empty or filter-result-only deltas carry nothing to assemble
       }
-      const meta: Record<string, unknown> = {
-        model,
-        index: choiceIndex,
-        finish_reason: rawFinish,
-        received_at: receivedAt,
-        usage,
-      };
-      if (chunk.system_fingerprint) meta.system_fingerprint = chunk.system_fingerprint;
+      const meta = this.#meta(model, choiceIndex, rawFinish, receivedAt, usage, chunk.system_fingerprint ?? null);
       const reasoning: ReasoningContent | null = reasoningText === '' ? null : { type: 'reasoning', reasoningText };
       if (deltas.length > 0) this.#withToolCalls.add(choiceIndex);
       // TGI ends a tool-call stream with `eos_token`; Haystack reports `tool_calls` then.

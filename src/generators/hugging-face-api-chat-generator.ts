@@ -129,8 +129,9 @@ export class HuggingFaceAPIChatGenerator extends ChatCompletionsGenerator {
 
   protected override prepareBody(body: Record<string, unknown>): Record<string, unknown> {
     // An empty stop list is Haystack's default; some TGI versions reject it.
-    if (Array.isArray(body.stop) && body.stop.length === 0) delete body.stop;
-    return body;
+    if (!Array.isArray(body.stop) || body.stop.length > 0) return body;
+    const { stop: _empty, ...rest } = body;
+    return rest;
   }
 
   protected createClient(sdk: OpenAISdk, common: CommonClientOptions): OpenAIClient {
