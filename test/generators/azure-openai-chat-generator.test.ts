@@ -1,10 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AzureOpenAIChatGenerator, ChatMessage, ProviderError, Secret } from '../../src/index.js';
 import { expectedText, redactedRequest, rejectionOf } from '../support/fixtures.js';
-import { loadChunks, loadJson, startReplayServer, type ReplayServer } from '../support/replay-server.js';
+import { loadChunks, loadJson } from '../support/replay-server.js';
+import { useReplayServer } from '../support/use-replay-server.js';
+
+const server = await useReplayServer();
 
 const key = 'azure-key-0a1b2c3d4e5f';
-let server: ReplayServer;
 const hi = [ChatMessage.fromUser('Hi')];
 
 const generator = (options: ConstructorParameters<typeof AzureOpenAIChatGenerator>[0] = {}) =>
@@ -17,11 +19,6 @@ const generator = (options: ConstructorParameters<typeof AzureOpenAIChatGenerato
     ...options,
   });
 
-beforeAll(async () => {
-  server = await startReplayServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
 
 describe('AzureOpenAIChatGenerator', () => {
   it('should call the deployment path with api-version and the api-key header', async () => {

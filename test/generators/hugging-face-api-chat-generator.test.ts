@@ -1,11 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProviderError} from '../../src/index.js';
 import { ChatMessage, ConfigError, HuggingFaceAPIChatGenerator, Secret } from '../../src/index.js';
 import { expectedText, redactedRequest, rejectionOf } from '../support/fixtures.js';
-import { loadChunks, loadJson, startReplayServer, type ReplayServer } from '../support/replay-server.js';
+import { loadChunks, loadJson } from '../support/replay-server.js';
+import { useReplayServer } from '../support/use-replay-server.js';
+
+const server = await useReplayServer();
 
 const token = 'hf_abcdefghijklmnopqrstuvwx';
-let server: ReplayServer;
 const hi = [ChatMessage.fromUser('Hi')];
 
 const tgi = (options: Partial<ConstructorParameters<typeof HuggingFaceAPIChatGenerator>[0]> = {}) =>
@@ -17,11 +19,6 @@ const tgi = (options: Partial<ConstructorParameters<typeof HuggingFaceAPIChatGen
     ...options,
   });
 
-beforeAll(async () => {
-  server = await startReplayServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
 
 describe('HuggingFaceAPIChatGenerator', () => {
   it('should map TGI finish reasons the way Haystack does', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   AbortError,
@@ -12,10 +12,12 @@ import {
   type StreamingChunk,
 } from '../../src/index.js';
 import { expectedReasoning, expectedText, redactedRequest, rejectionOf } from '../support/fixtures.js';
-import { loadChunks, loadJson, startReplayServer, type ReplayServer } from '../support/replay-server.js';
+import { loadChunks, loadJson } from '../support/replay-server.js';
+import { useReplayServer } from '../support/use-replay-server.js';
+
+const server = await useReplayServer();
 
 const key = 'sk-test-9f8e7d6c5b4a';
-let server: ReplayServer;
 
 const generator = (options: ConstructorParameters<typeof OpenAIChatGenerator>[0] = {}) =>
   new OpenAIChatGenerator({ apiKey: Secret.fromToken(key), apiBaseUrl: `${server.url}/v1`, maxRetries: 0, ...options });
@@ -27,11 +29,6 @@ const collect = () => {
   return { chunks, streamingCallback: (chunk: StreamingChunk) => void chunks.push(chunk) };
 };
 
-beforeAll(async () => {
-  server = await startReplayServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
 
 describe('OpenAIChatGenerator', () => {
   it('should send one non-streamed request and read the reply with its meta', async () => {

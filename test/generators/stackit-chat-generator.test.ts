@@ -1,16 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChatMessage, STACKITChatGenerator, Secret } from '../../src/index.js';
 import { expectedText, redactedRequest } from '../support/fixtures.js';
-import { loadChunks, startReplayServer, type ReplayServer } from '../support/replay-server.js';
+import { loadChunks } from '../support/replay-server.js';
+import { useReplayServer } from '../support/use-replay-server.js';
 
-let server: ReplayServer;
+const server = await useReplayServer();
+
 const model = 'cortecs/Llama-3.3-70B-Instruct-FP8-Dynamic';
 
-beforeAll(async () => {
-  server = await startReplayServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
 
 describe('STACKITChatGenerator', () => {
   it("should stream from STACKIT's vLLM-based endpoint", async () => {

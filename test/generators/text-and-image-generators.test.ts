@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AzureOpenAIGenerator,
   DALLEImageGenerator,
@@ -9,16 +9,13 @@ import {
   Secret,
 } from '../../src/index.js';
 import { expectedText, rejectionOf } from '../support/fixtures.js';
-import { loadChunks, loadJson, startReplayServer, type ReplayServer } from '../support/replay-server.js';
+import { loadChunks, loadJson } from '../support/replay-server.js';
+import { useReplayServer } from '../support/use-replay-server.js';
 
-let server: ReplayServer;
+const server = await useReplayServer();
+
 const key = Secret.fromToken('sk-text-0123456789');
 
-beforeAll(async () => {
-  server = await startReplayServer();
-});
-afterEach(() => server.reset());
-afterAll(() => server.close());
 
 describe('OpenAIGenerator', () => {
   it('should answer a prompt with strings and meta, sending the system prompt first', async () => {

@@ -259,3 +259,4 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
     },
   };
 }
+
