@@ -74,7 +74,7 @@ export const toProviderError = (
       retryAfter,
       provider,
       requestId: headers?.get('x-request-id') ?? headers?.get('apim-request-id') ?? undefined,
-      cause: error,
+      // No `cause`: the client's error repeats the provider's text, and a 401's text quotes the key.
     });
   }
   if (sdk && error instanceof sdk.APIError) {
@@ -85,7 +85,6 @@ export const toProviderError = (
       code: typeof body.code === 'string' ? body.code : 'stream_error',
       type: typeof body.type === 'string' ? body.type : undefined,
       provider,
-      cause: error,
     });
   }
   if (sdk && error instanceof sdk.APIConnectionError) {

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -181,6 +182,8 @@ describe('OpenAIChatGenerator', () => {
       expect(providerError.message).toMatch(pattern);
       expect(providerError.message).not.toContain(key);
       expect(providerError.message).not.toMatch(/sk-[a-z0-9]/i);
+      // Nor anywhere a logger would print: the cause chain, the stack, every property.
+      expect(inspect(providerError, { depth: 10 })).not.toMatch(/sk-[a-z0-9*]|9f8e7d6c5b4a|5b4a\./i);
       expect(providerError.isRetryable).toBe(status === 429 || status === 500);
       if (status === 429) expect(providerError.retryAfter).toBe(7);
       if (body.error.code) expect(providerError.code).toBe(body.error.code);
