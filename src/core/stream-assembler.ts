@@ -2,7 +2,7 @@ import { ChatMessage } from './chat-message.js';
 import type { ContentPart } from './content.js';
 import type { HayloftError } from './errors.js';
 import { ProviderError } from './errors.js';
-import type { FinishReason, StreamingChunk } from './streaming-chunk.js';
+import type { FinishReason, StreamingChunk, ToolCallDelta } from './streaming-chunk.js';
 import { TextBuffer } from './text-buffer.js';
 
 /** How a stream ended, as told to {@link StreamAssembler.finish}. */
@@ -66,21 +66,11 @@ export class StreamAssembler {
   /** Adds one chunk. */
   push(chunk: StreamingChunk): void {
     const meta = chunk.meta;
-    const choiceIndex = typeof meta.index === 'number' ? meta.index : 0;
-    let choice = this.#choices.get(choiceIndex);
-    if (choice === undefined) {
-      choice = newChoice();
-      this.#choices.set(choiceIndex, choice);
-    }
-    if (this.#model === undefined && typeof meta.model === 'string' && meta.model !== '') this.#model = meta.model;
-    if (meta.usage !== undefined && meta.usage !== null) this.#usage = meta.usage;
-    if (meta.system_fingerprint !== undefined && meta.system_fingerprint !== null) {
-      this.#extraMeta.system_fingerprint = meta.system_fingerprint;
-    }
+    // Generators share one meta object across the chunks of a read: read it once.
+    if (meta !== this.#lastMeta) this.#readMeta(meta);
+    const choice = this.#lastChoice;
 
-    const hasOutput =
-      chunk.content !== '' || (chunk.toolCalls?.length ?? 0) > 0 || (chunk.reasoning?.reasoningText ?? '') !== '';
-    if (hasOutput && choice.startTime === undefined) {
+    if (choice.startTime === undefined && hasOutput(chunk)) {
       choice.startTime = typeof meta.received_at === 'string' ? meta.received_at : new Date().toISOString();
     }
     choice.text.append(chunk.content);
@@ -88,21 +78,29 @@ export class StreamAssembler {
       choice.reasoning.append(chunk.reasoning.reasoningText);
       if (chunk.reasoning.extra) choice.reasoningExtra = { ...choice.reasoningExtra, ...chunk.reasoning.extra };
     }
-    for (const delta of chunk.toolCalls ?? []) {
-      let call = choice.toolCalls.get(delta.index);
-      if (call === undefined) {
-        call = { id: null, toolName: null, fragments: new TextBuffer(), extra: undefined };
-        choice.toolCalls.set(delta.index, call);
-      }
-      if (delta.id !== undefined && delta.id !== null && delta.id !== '') call.id = delta.id;
-      if (delta.toolName !== undefined && delta.toolName !== null && delta.toolName !== '') {
-        call.toolName = delta.toolName;
-      }
-      if (delta.arguments) call.fragments.append(delta.arguments);
-      if (delta.extra) call.extra = { ...call.extra, ...delta.extra };
-    }
+    if (chunk.toolCalls) for (const delta of chunk.toolCalls) addToolCallDelta(choice, delta);
     if (chunk.finishReason) choice.finishReason = chunk.finishReason;
   }
+
+  #lastMeta: StreamingChunk['meta'] | undefined;
+  #lastChoice: ChoiceState = newChoice();
+
+  #readMeta(meta: StreamingChunk['meta']): void {
+    this.#lastMeta = meta;
+    const choiceIndex = typeof meta.index === 'number' ? meta.index : 0;
+    let choice = this.#choices.get(choiceIndex);
+    if (choice === undefined) {
+      choice = newChoice();
+      this.#choices.set(choiceIndex, choice);
+    }
+    this.#lastChoice = choice;
+    if (this.#model === undefined && typeof meta.model === 'string' && meta.model !== '') this.#model = meta.model;
+    if (meta.usage !== undefined && meta.usage !== null) this.#usage = meta.usage;
+    if (meta.system_fingerprint !== undefined && meta.system_fingerprint !== null) {
+      this.#extraMeta.system_fingerprint = meta.system_fingerprint;
+    }
+  }
+
 
   /** The replies, ordered by choice index. Always at least one, so a failed stream still returns what it had. */
   finish(end: StreamEnd = { completed: true }): ChatMessage[] {
@@ -165,6 +163,21 @@ export class StreamAssembler {
     return ChatMessage.create('assistant', parts, { meta });
   }
 }
+
+const hasOutput = (chunk: StreamingChunk): boolean =>
+  chunk.content !== '' || (chunk.toolCalls?.length ?? 0) > 0 || (chunk.reasoning?.reasoningText ?? '') !== '';
+
+const addToolCallDelta = (choice: ChoiceState, delta: ToolCallDelta): void => {
+  let call = choice.toolCalls.get(delta.index);
+  if (call === undefined) {
+    call = { id: null, toolName: null, fragments: new TextBuffer(), extra: undefined };
+    choice.toolCalls.set(delta.index, call);
+  }
+  if (delta.id !== undefined && delta.id !== null && delta.id !== '') call.id = delta.id;
+  if (delta.toolName !== undefined && delta.toolName !== null && delta.toolName !== '') call.toolName = delta.toolName;
+  if (delta.arguments) call.fragments.append(delta.arguments);
+  if (delta.extra) call.extra = { ...call.extra, ...delta.extra };
+};
 
 const parseArguments = (raw: string): Record<string, unknown> | undefined => {
   if (raw.trim() === '') return {};
