@@ -12,11 +12,22 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+const src = (path: string): string => new URL(`./src/${path}`, import.meta.url).pathname;
+
 export default defineConfig({
+  // Docs and recipes import the package by name, as users do.
+  resolve: {
+    alias: [
+      { find: /^hayloft$/, replacement: src('index.ts') },
+      { find: /^hayloft\/(local|pipeline|react|components|proxy)$/, replacement: src('$1/index.ts') },
+      { find: /^hayloft\/proxy\/node$/, replacement: src('proxy/node.ts') },
+    ],
+  },
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
+        extends: true,
         test: {
           name: 'node',
           environment: 'node',
@@ -27,6 +38,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],

@@ -1,6 +1,6 @@
 import { AbortError, HayloftError, ProviderError } from '../core/index.js';
 import type { OpenAISdk } from './load-openai.js';
-import { redact } from './redact.js';
+import { redact } from '../core/redact.js';
 
 /** Reads a retry delay in seconds from `retry-after-ms`, `x-ms-retry-after-ms` or `retry-after`. */
 export const readRetryAfter = (headers: Headers | undefined): number | undefined => {

@@ -54,6 +54,8 @@ export interface ReplayServer {
   readonly requests: RecordedRequest[];
   /** How many connections the client closed before the response ended. */
   readonly clientDisconnects: number;
+  /** When each of those disconnects happened (`performance.now()`). */
+  readonly disconnectTimes: number[];
   /** Queue answers; each request takes the next one (the last one repeats when the queue runs dry). */
   enqueue(...responses: ReplayResponse[]): void;
   /** Clear the queue, the recorded requests and the disconnect count. */
@@ -163,6 +165,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
   let last: ReplayResponse | undefined;
   const requests: RecordedRequest[] = [];
   let clientDisconnects = 0;
+  const disconnectTimes: number[] = [];
   let waiters: Array<() => void> = [];
   const sockets = new Set<Socket>();
 
@@ -194,6 +197,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
       res.on('close', () => {
         if (!res.writableFinished) {
           clientDisconnects += 1;
+          disconnectTimes.push(performance.now());
           const pending = waiters;
           waiters = [];
           for (const wake of pending) wake();
@@ -238,6 +242,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
     get clientDisconnects() {
       return clientDisconnects;
     },
+    disconnectTimes,
     enqueue(...responses) {
       queue.push(...responses);
     },
@@ -246,6 +251,7 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
       last = undefined;
       requests.length = 0;
       clientDisconnects = 0;
+      disconnectTimes.length = 0;
     },
     nextDisconnect() {
       return new Promise((resolve) => waiters.push(resolve));

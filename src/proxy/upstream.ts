@@ -1,0 +1,100 @@
+import { ProxyError } from './proxy-error.js';
+
+/** One upstream call: URL, headers and body come from the proxy's config and validation only. */
+export interface UpstreamRequest {
+  provider: string;
+  url: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string | undefined;
+}
+
+/** Timing and retry settings for upstream calls. */
+export interface UpstreamPolicy {
+  firstByteMs: number;
+  maxAttempts: number;
+  budgetMs: number;
+  fetch: typeof globalThis.fetch;
+}
+
+/** Seconds to wait from `retry-after-ms`, Azure's `x-ms-retry-after-ms`, or `retry-after`. */
+export const retryAfterSeconds = (headers: Headers): number | undefined => {
+  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    const ms = Number.parseFloat(headers.get(name) ?? '');
+    if (Number.isFinite(ms) && ms >= 0) return ms / 1000;
+  }
+  const value = headers.get('retry-after');
+  if (value === null) return undefined;
+  const seconds = Number.parseFloat(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+};
+
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    }, { once: true });
+  });
+
+const retryable = (status: number): boolean => status === 429 || status === 502 || status === 503 || status === 504 || status === 500;
+
+/**
+ * Calls the upstream, following no redirect, and retries 429 and 5xx answers (and connection failures)
+ * before any byte has been passed on, honouring the upstream's retry hints within a time budget.
+ * `signal` aborts everything (the client went away). Resolves to the final response and the retries.
+ */
+export const callUpstream = async (
+  request: UpstreamRequest,
+  policy: UpstreamPolicy,
+  signal: AbortSignal,
+): Promise<{ response: Response; retries: number }> => {
+  const started = Date.now();
+  let retries = 0;
+  for (let attempt = 1; ; attempt += 1) {
+    // One controller per attempt: it also governs the body, so the first-byte timer must stop at the
+    // headers, and the client's abort must reach it for as long as the body streams.
+    const attempt$ = new AbortController();
+    const forward = () => attempt$.abort(signal.reason);
+    signal.addEventListener('abort', forward, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      attempt$.abort(new Error('first byte timeout'));
+    }, policy.firstByteMs);
+    let response: Response;
+    try {
+      response = await policy.fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        redirect: 'manual',
+        signal: attempt$.signal,
+      });
+    } catch (error) {
+      signal.removeEventListener('abort', forward);
+      if (signal.aborted) throw error;
+      const canRetry = !timedOut && attempt < policy.maxAttempts && Date.now() - started < policy.budgetMs;
+      if (canRetry) {
+        retries += 1;
+        await sleep(Math.min(250 * 2 ** (attempt - 1), 2000), signal);
+        continue;
+      }
+      throw timedOut
+        ? new ProxyError(504, 'upstream_timeout', `${request.provider} did not answer in time.`, { provider: request.provider })
+        : new ProxyError(502, 'upstream_unreachable', `${request.provider} could not be reached.`, { provider: request.provider });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!retryable(response.status) || attempt >= policy.maxAttempts) return { response, retries };
+    const hint = retryAfterSeconds(response.headers);
+    const waitMs = Math.min(hint === undefined ? 250 * 2 ** (attempt - 1) : hint * 1000, 10_000);
+    if (Date.now() - started + waitMs > policy.budgetMs) return { response, retries };
+    await response.body?.cancel().catch(() => undefined);
+    retries += 1;
+    await sleep(waitMs, signal);
+  }
+};
