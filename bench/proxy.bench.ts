@@ -1,0 +1,259 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { median, percentile, writeResult } from './support/stats.js';
+
+// Three processes, as in production: the fake provider, the proxy, and the clients (this one).
+let upstream: ChildProcess;
+let proxy: ChildProcess;
+let upstreamUrl = '';
+let proxyUrl = '';
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+const now = () => performance.timeOrigin + performance.now();
+
+const ask = <T>(child: ChildProcess, message: object, type: string): Promise<T> =>
+  new Promise((resolve) => {
+    const listener = (reply: unknown) => {
+      if ((reply as { type?: string }).type !== type) return;
+      child.off('message', listener);
+      resolve(reply as T);
+    };
+    child.on('message', listener);
+    child.send(message);
+  });
+
+beforeAll(async () => {
+  upstream = fork(new URL('./support/upstream.mjs', import.meta.url), ['100'], { stdio: 'inherit' });
+  upstreamUrl = `http://127.0.0.1:${(await new Promise<{ port: number }>((resolve) => upstream.once('message', (m) => resolve(m as { port: number })))).port}`;
+  proxy = fork(new URL('./support/proxy-runner.ts', import.meta.url), [upstreamUrl], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: 'inherit' });
+  proxyUrl = (await new Promise<{ url: string }>((resolve) => proxy.once('message', (m) => resolve(m as { url: string })))).url;
+}, 60_000);
+
+afterAll(() => {
+  proxy.kill();
+  upstream.kill();
+  agent.destroy();
+});
+
+interface StreamResult {
+  firstByteMs: number;
+  body: string;
+  error?: string;
+}
+
+/** One streamed chat request; `hang` asks the fake provider to stop after two events. */
+const stream = (base: string, options: { hang?: boolean; slow?: boolean; abortAfterFirst?: boolean } = {}): Promise<StreamResult & { abortedAt?: number }> =>
+  new Promise((resolve) => {
+    const started = performance.now();
+    // `user` is a field the proxy passes on: it tells the fake provider to hang.
+    const body = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: 'x' }], stream: true, ...(options.hang ? { user: 'hang' } : options.slow ? { user: 'slow' } : {}) });
+    let firstByteMs = -1;
+    let text = '';
+    let settled = false;
+    const done = (result: StreamResult & { abortedAt?: number }) => {
+      if (!settled) {
+        settled = true;
+        resolve(result);
+      }
+    };
+    const req = request(`${base}/v1/chat/completions`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.setEncoding('utf8');
+      if (res.statusCode !== 200) {
+        res.resume();
+        done({ firstByteMs, body: text, error: `status ${res.statusCode}` });
+        return;
+      }
+      res.on('data', (data: string) => {
+        if (firstByteMs < 0) {
+          firstByteMs = performance.now() - started;
+          if (options.abortAfterFirst) {
+            const abortedAt = now();
+            req.destroy();
+            done({ firstByteMs, body: text + data, abortedAt });
+            return;
+          }
+        }
+        text += data;
+        if (options.hang && text.split('data:').length > 2 && !options.abortAfterFirst) done({ firstByteMs, body: text });
+      });
+      res.on('end', () => done({ firstByteMs, body: text }));
+      res.on('error', (error) => done({ firstByteMs, body: text, error: error.message }));
+    });
+    req.on('error', (error) => done({ firstByteMs, body: text, error: error.message }));
+    req.end(body);
+  });
+
+// Direct requests go to the fake provider's own path, proxied ones to the proxy's OpenAI route.
+const direct = () => upstreamUrl;
+const proxied = () => `${proxyUrl}/openai`;
+
+const inOrder = (body: string): boolean => {
+  const tokens = [...body.matchAll(/tok(\d+)/g)].map((match) => Number(match[1]));
+  return tokens.length === 100 && tokens.every((token, i) => token === i) && body.trimEnd().endsWith('data: [DONE]');
+};
+
+// 200 streams are open at all times, each paced like a model writing (100 events, one per 10 ms), and
+// every client starts its next request when its stream ends: the first-byte latency of those requests,
+// direct and through the proxy, in alternating phases.
+const firstBytesUnderLoad = async (target: () => string, seconds: number): Promise<number[]> => {
+  const deadline = Date.now() + seconds * 1000;
+  const samples: number[] = [];
+  const worker = async () => {
+    while (Date.now() < deadline) {
+      const result = await stream(target(), { slow: true });
+      if (result.error || !inOrder(result.body)) throw new Error(`stream failed: ${result.error ?? 'out of order'}`);
+      samples.push(result.firstByteMs);
+    }
+  };
+  await Promise.all(Array.from({ length: 200 }, worker));
+  return samples;
+};
+
+it('proxy: added latency to first byte at 200 concurrent streams (p50 <= 1 ms, p99 <= 5 ms)', async () => {
+  await firstBytesUnderLoad(direct, 2);
+  await firstBytesUnderLoad(proxied, 2);
+  const baseline: number[] = [];
+  const through: number[] = [];
+  for (let round = 0; round < 4; round += 1) {
+    const useProxy = round % 2 === 1;
+    (useProxy ? through : baseline).push(...(await firstBytesUnderLoad(useProxy ? proxied : direct, 6)));
+  }
+  const addedP50 = median(through) - median(baseline);
+  const addedP99 = percentile(through, 99) - percentile(baseline, 99);
+  writeResult({
+    name: 'proxy-first-byte',
+    target: 'added first-byte latency with 200 concurrent paced streams open: p50 <= 1 ms, p99 <= 5 ms',
+    met: addedP50 <= 1 && addedP99 <= 5,
+    metrics: {
+      direct_p50_ms: median(baseline),
+      direct_p99_ms: percentile(baseline, 99),
+      proxy_p50_ms: median(through),
+      proxy_p99_ms: percentile(through, 99),
+      added_p50_ms: addedP50,
+      added_p99_ms: addedP99,
+      samples_direct: baseline.length,
+      samples_proxy: through.length,
+    },
+  });
+}, 120_000);
+
+// The burst case, reported beside it: 200 requests arriving in the same instant queue for the proxy's CPU.
+it('proxy: first byte of a burst of 200 simultaneous requests (reported)', async () => {
+  const baseline: number[] = [];
+  const through: number[] = [];
+  for (let round = 0; round < 4; round += 1) {
+    for (const target of round % 2 === 0 ? [direct, proxied] : [proxied, direct]) {
+      const results = await Promise.all(Array.from({ length: 200 }, () => stream(target())));
+      expect(results.every((result) => !result.error && inOrder(result.body))).toBe(true);
+      (target === direct ? baseline : through).push(...results.map((result) => result.firstByteMs));
+    }
+  }
+  writeResult({
+    name: 'proxy-first-byte-burst',
+    target: 'reported: first byte when 200 requests arrive at once (queueing for one event loop)',
+    met: true,
+    metrics: {
+      direct_p50_ms: median(baseline),
+      direct_p99_ms: percentile(baseline, 99),
+      proxy_p50_ms: median(through),
+      proxy_p99_ms: percentile(through, 99),
+      proxy_cpu_ms_per_request_estimate: (median(through) - median(baseline)) / 100,
+    },
+  });
+});
+
+it('proxy: 1,000 concurrent streams of 100 chunks, zero errors, every chunk in order', async () => {
+  const started = performance.now();
+  const results = await Promise.all(Array.from({ length: 1000 }, () => stream(proxied())));
+  const errors = results.filter((result) => result.error !== undefined).length;
+  const outOfOrder = results.filter((result) => !result.error && !inOrder(result.body)).length;
+  writeResult({
+    name: 'proxy-1000-streams',
+    target: '1,000 concurrent streams of 100 chunks through the proxy: zero errors, every chunk delivered in order',
+    met: errors === 0 && outOfOrder === 0,
+    metrics: { streams: results.length, errors, out_of_order: outOfOrder, wall_ms: performance.now() - started, first_byte_p50_ms: median(results.map((r) => r.firstByteMs)) },
+  });
+  expect(errors).toBe(0);
+  expect(outOfOrder).toBe(0);
+});
+
+it('proxy: memory per open stream, and after the streams close', async () => {
+  const before = await ask<{ rss: number; heapUsed: number }>(proxy, { type: 'memory' }, 'memory');
+  const open = await Promise.all(Array.from({ length: 1000 }, () => stream(proxied(), { hang: true })));
+  const openErrors = open.filter((result) => result.error !== undefined).length;
+  const during = await ask<{ rss: number; heapUsed: number }>(proxy, { type: 'memory' }, 'memory');
+  agent.destroy(); // closes every client socket: the proxy must let go of all 1,000 streams
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const after = await ask<{ rss: number; heapUsed: number }>(proxy, { type: 'memory' }, 'memory');
+  const perStreamKb = (during.heapUsed - before.heapUsed) / 1000 / 1024;
+  writeResult({
+    name: 'proxy-memory',
+    target: 'proxy heap per open stream (reported); heap after the streams close back near where it started',
+    met: openErrors === 0 && after.heapUsed - before.heapUsed < 5 * 1024 * 1024,
+    metrics: {
+      open_errors: openErrors,
+      rss_before_mb: before.rss / 2 ** 20,
+      rss_per_open_stream_kb: (during.rss - before.rss) / 1000 / 1024,
+      heap_before_mb: before.heapUsed / 2 ** 20,
+      heap_1000_open_mb: during.heapUsed / 2 ** 20,
+      heap_after_mb: after.heapUsed / 2 ** 20,
+      heap_per_open_stream_kb: perStreamKb,
+      rss_1000_open_mb: during.rss / 2 ** 20,
+    },
+  });
+});
+
+it('proxy: time from client disconnect to upstream abort', async () => {
+  const agentless: number[] = [];
+  for (let i = 0; i < 30; i += 1) {
+    const result = await stream(proxied(), { hang: true, abortAfterFirst: true });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const { closes } = await ask<{ closes: number[] }>(upstream, { type: 'closes' }, 'closes');
+    if (result.abortedAt !== undefined && closes[0] !== undefined) agentless.push(closes[0] - result.abortedAt);
+  }
+  writeResult({
+    name: 'proxy-disconnect-abort',
+    target: 'upstream request aborted within 100 ms of the client disconnecting',
+    met: agentless.length === 30 && percentile(agentless, 100) <= 100,
+    metrics: { p50_ms: median(agentless), max_ms: percentile(agentless, 100), samples: agentless.length },
+  });
+  expect(agentless).toHaveLength(30);
+});
+
+it('proxy: soak with 5% random client disconnects, heap after collection does not grow', async () => {
+  const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
+  const deadline = Date.now() + seconds * 1000;
+  const heap: number[] = [];
+  let requests = 0;
+  let errors = 0;
+  let nextSample = 0;
+  const worker = async () => {
+    while (Date.now() < deadline) {
+      const disconnect = Math.random() < 0.05;
+      const result = await stream(proxied(), disconnect ? { hang: true, abortAfterFirst: true } : {});
+      requests += 1;
+      if (result.error && !disconnect) errors += 1;
+    }
+  };
+  const sampler = (async () => {
+    while (Date.now() < deadline) {
+      if (Date.now() >= nextSample) {
+        heap.push((await ask<{ heapUsed: number }>(proxy, { type: 'memory' }, 'memory')).heapUsed);
+        nextSample = Date.now() + Math.max(1000, (seconds * 1000) / 20);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  await Promise.all([...Array.from({ length: 20 }, worker), sampler]);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  heap.push((await ask<{ heapUsed: number }>(proxy, { type: 'memory' }, 'memory')).heapUsed);
+  const firstThird = median(heap.slice(1, Math.max(2, Math.ceil(heap.length / 3))));
+  const lastThird = median(heap.slice(-Math.max(1, Math.ceil(heap.length / 3))));
+  writeResult({
+    name: 'proxy-soak',
+    target: `soak (${seconds} s, 20 concurrent, 5% disconnects): zero errors, heap after GC grows < 10% from the first third to the last`,
+    met: errors === 0 && lastThird < firstThird * 1.1,
+    metrics: { seconds, requests, errors, heap_first_third_mb: firstThird / 2 ** 20, heap_last_third_mb: lastThird / 2 ** 20, samples: heap.length },
+  });
+  expect(errors).toBe(0);
+}, 900_000);
