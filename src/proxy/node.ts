@@ -75,3 +75,5 @@ export const serveProxy = async (config: ProxyConfig, options: ServeProxyOptions
 };
 
 export { createProxy } from './create-proxy.js';
+export { RedisStore } from './rate-limit/redis-store.js';
+export type { RedisStoreOptions } from './rate-limit/redis-store.js';
