@@ -75,12 +75,15 @@ it('generator overhead over the bare openai client: <= 5% on first chunk and tot
   const firstOurs = median(ours.map((t) => t.firstChunkMs));
   const totalBare = median(baseline.map((t) => t.totalMs));
   const totalOurs = median(ours.map((t) => t.totalMs));
-  // The median of the ratios of neighbouring runs: each pair ran under the same machine load.
-  const firstRatio = median(ours.map((t, i) => t.firstChunkMs / baseline[i]!.firstChunkMs));
-  const totalRatio = median(ours.map((t, i) => t.totalMs / baseline[i]!.totalMs));
+  // Ratios of the medians. The median of paired ratios is reported too; for the first chunk, whose
+  // single samples vary by about 30% around 2 ms, a ratio of two such samples is biased upwards.
+  const firstRatio = firstOurs / firstBare;
+  const totalRatio = totalOurs / totalBare;
+  const firstPaired = median(ours.map((t, i) => t.firstChunkMs / baseline[i]!.firstChunkMs));
+  const totalPaired = median(ours.map((t, i) => t.totalMs / baseline[i]!.totalMs));
   writeResult({
     name: 'generator-overhead',
-    target: 'first chunk and total time <= 1.05x the bare openai client, 5,000-chunk local stream, median of 60 paired ratios',
+    target: 'first chunk and total time <= 1.05x the bare openai client (ratio of medians of 60 alternating runs), 5,000-chunk local stream',
     met: firstRatio <= 1.05 && totalRatio <= 1.05,
     metrics: {
       first_chunk_ms_bare: firstBare,
@@ -89,6 +92,8 @@ it('generator overhead over the bare openai client: <= 5% on first chunk and tot
       total_ms_bare: totalBare,
       total_ms_hayloft: totalOurs,
       total_ratio: totalRatio,
+      first_chunk_median_of_paired_ratios: firstPaired,
+      total_median_of_paired_ratios: totalPaired,
       chunks: chunkCount,
     },
   });
