@@ -1,21 +1,7 @@
 import { AbortError, HayloftError, ProviderError } from '../core/index.js';
 import type { OpenAISdk } from './load-openai.js';
 import { redact } from '../core/redact.js';
-
-/** Reads a retry delay in seconds from `retry-after-ms`, `x-ms-retry-after-ms` or `retry-after`. */
-export const readRetryAfter = (headers: Headers | undefined): number | undefined => {
-  if (!headers) return undefined;
-  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
-    const ms = Number.parseFloat(headers.get(name) ?? '');
-    if (Number.isFinite(ms) && ms >= 0) return ms / 1000;
-  }
-  const value = headers.get('retry-after');
-  if (value === null) return undefined;
-  const seconds = Number.parseFloat(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-};
+import { readRetryAfter } from '../core/retry-after.js';
 
 const describeStatus = (provider: string, status: number, detail: string, retryAfter: number | undefined): string => {
   const more = detail === '' ? '' : ` ${detail}`;

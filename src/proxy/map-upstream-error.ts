@@ -1,6 +1,6 @@
 import { redact } from '../core/redact.js';
 import { ProxyError } from './proxy-error.js';
-import { retryAfterSeconds } from './upstream.js';
+import { readRetryAfter } from '../core/retry-after.js';
 
 const maxErrorBody = 64 * 1024;
 
@@ -64,7 +64,7 @@ export const mapUpstreamError = async (response: Response, provider: string, sec
   }
   const body = parseErrorBody(await readLimited(response));
   const message = redact(body.message ?? `${provider} answered with status ${status}.`, secrets).slice(0, 300);
-  const retryAfter = status === 429 || status >= 500 ? (retryAfterSeconds(response.headers) ?? 1) : undefined;
+  const retryAfter = status === 429 || status >= 500 ? (readRetryAfter(response.headers) ?? 1) : undefined;
   const mappedStatus = status >= 500 ? (status === 503 || status === 504 ? status : 502) : status;
   return new ProxyError(mappedStatus, body.code ?? (status === 429 ? 'rate_limited' : status >= 500 ? 'upstream_error' : 'upstream_rejected'), message, {
     provider,

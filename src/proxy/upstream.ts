@@ -1,3 +1,4 @@
+import { readRetryAfter } from '../core/retry-after.js';
 import { ProxyError } from './proxy-error.js';
 
 /** One upstream call: URL, headers and body come from the proxy's config and validation only. */
@@ -16,20 +17,6 @@ export interface UpstreamPolicy {
   budgetMs: number;
   fetch: typeof globalThis.fetch;
 }
-
-/** Seconds to wait from `retry-after-ms`, Azure's `x-ms-retry-after-ms`, or `retry-after`. */
-export const retryAfterSeconds = (headers: Headers): number | undefined => {
-  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
-    const ms = Number.parseFloat(headers.get(name) ?? '');
-    if (Number.isFinite(ms) && ms >= 0) return ms / 1000;
-  }
-  const value = headers.get('retry-after');
-  if (value === null) return undefined;
-  const seconds = Number.parseFloat(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-};
 
 const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -87,7 +74,7 @@ export const callUpstream = async (
       clearTimeout(timer);
     }
     if (!retryable(response.status) || attempt >= policy.maxAttempts) return { response, retries };
-    const hint = retryAfterSeconds(response.headers);
+    const hint = readRetryAfter(response.headers);
     const waitMs = Math.min(hint === undefined ? 250 * 2 ** (attempt - 1) : hint * 1000, 10_000);
     if (Date.now() - started + waitMs > policy.budgetMs) return { response, retries };
     await response.body?.cancel().catch(() => undefined);
