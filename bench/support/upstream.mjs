@@ -17,14 +17,15 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     if (body.includes('"user":"slow"')) {
       // Paced like a model writing: one event every 10 ms.
-      let i = 0;
+      res.write(event(0));
+      let i = 1;
       const timer = setInterval(() => {
         if (i < chunks) res.write(event(i++));
         else {
           clearInterval(timer);
           res.end('data: [DONE]\n\n');
         }
-      }, 10);
+      }, Number(process.env.BENCH_PACE_MS ?? 10));
       res.on('close', () => clearInterval(timer));
       return;
     }

@@ -20,7 +20,7 @@ export interface ProxyRuntimeOptions {
 
 /** What Hono sees of the Node server's bindings (absent on edge runtimes). */
 interface NodeBindings {
-  incoming?: { url?: string; socket?: { remoteAddress?: string } };
+  incoming?: { url?: string; socket?: { remoteAddress?: string } } & AsyncIterable<Uint8Array>;
   outgoing?: { writableFinished: boolean; once(event: 'close', listener: () => void): unknown; off(event: 'close', listener: () => void): unknown };
 }
 
@@ -138,7 +138,7 @@ export const createProxy = (config: ProxyConfig, runtime: ProxyRuntimeOptions = 
         return c.json({ object: 'list', data }, 200, { ...securityHeaders, ...corsHeaders, 'x-request-id': requestId });
       }
 
-      const body = await readJsonBody(request, maxBodyBytes, maxDepth);
+      const body = await readJsonBody(request, maxBodyBytes, maxDepth, c.env?.incoming);
       const { payload, model, stream } = validate(body, target, limits);
       entry.model = model;
       entry.stream = stream;
@@ -212,6 +212,9 @@ export const createProxy = (config: ProxyConfig, runtime: ProxyRuntimeOptions = 
             'content-type': 'text/event-stream; charset=utf-8',
             'cache-control': 'no-cache, no-transform',
             'x-accel-buffering': 'no',
+            // Tells Node's adapter that this body streams: without it, it probes the first reads
+            // (and waits a timer tick) before writing the headers.
+            ...(c.env?.outgoing ? { 'transfer-encoding': 'chunked' } : {}),
           },
         });
       } catch (error) {

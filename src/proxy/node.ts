@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 import { createAdaptorServer } from '@hono/node-server';
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createProxy } from './create-proxy.js';
 import type { ProxyConfig } from './types.js';
@@ -36,6 +37,8 @@ export interface RunningProxy {
  */
 export const serveProxy = async (config: ProxyConfig, options: ServeProxyOptions = {}): Promise<RunningProxy> => {
   const shutdown = new AbortController();
+  // Every live stream listens for shutdown: thousands of listeners on this one signal are expected.
+  setMaxListeners(0, shutdown.signal);
   const app = createProxy(config, { shutdown: shutdown.signal });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: options.hostname ?? '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {

@@ -115,6 +115,27 @@ describe('proxy access control', () => {
     });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { choices: unknown[] }).choices).toHaveLength(1);
+    // Streams go through the web-stream relay here (edge runtimes), with the same ending rules.
+    const chunks = loadChunks('openai/text');
+    upstream.enqueue({ sse: chunks }, { sse: chunks, cutAfterEvents: 3 });
+    const streamed = await app.request('/openai/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(chat({ stream: true })),
+    });
+    expect(streamed.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const whole = await streamed.text();
+    expect(whole).toContain(JSON.stringify(chunks[5]));
+    expect(whole.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    const dropped = await app.request('/openai/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(chat({ stream: true })),
+    });
+    const partial = await dropped.text();
+    expect(partial).toContain(JSON.stringify(chunks[2]));
+    expect(partial).toMatch(/event: error\ndata: \{"error":\{"code":"upstream_disconnected"/);
+    expect(partial).not.toContain('[DONE]');
     // Runtimes normalise a Request's URL before the handler sees it: a climb out lands on no route.
     const traversal = await app.request('/openai/v1/chat/completions/../../../admin', { method: 'POST' });
     expect(traversal.status).toBe(404);
