@@ -17,3 +17,5 @@ export type { DALLEImageGeneratorOptions, ImageGeneratorResult, ImageGeneratorRu
 export type { ChatCompletionsOptions, ChatGeneratorInputs, CommonClientOptions, GeneratorFromDictOptions } from './chat-completions-generator.js';
 export type { TextGeneratorInputs, TextGeneratorResult, TextGeneratorRunOptions } from './text-generation.js';
 export { prefetchOpenAIClient } from './load-openai.js';
+export { FallbackChatGenerator, isFailoverError } from './fallback-chat-generator.js';
+export type { FallbackMeta, FallbackResult } from './fallback-chat-generator.js';
