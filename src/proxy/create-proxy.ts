@@ -7,7 +7,7 @@ import { MemoryStore } from './rate-limit/memory-store.js';
 import type { RateLimitStore } from './rate-limit/store.js';
 import { readJsonBody } from './read-json-body.js';
 import { matchRoute, type Target } from './routes.js';
-import { relayEventStream, type RelayEnd } from './sse-relay.js';
+import { findUsage, relayEventStream, type RelayEnd } from './sse-relay.js';
 import type { AuthorizeResult, ProxyConfig, ProxyLogEntry } from './types.js';
 import { callUpstream } from './upstream.js';
 import { validateGenerationBody, type RequestLimits } from './validate-request.js';
@@ -82,6 +82,8 @@ export const createProxy = (config: ProxyConfig, runtime: ProxyRuntimeOptions = 
       error_code: null,
       stream: false,
       retries: 0,
+      prompt_tokens: null,
+      completion_tokens: null,
     };
     let corsHeaders: Record<string, string> = {};
     let streamOwnsLog = false;
@@ -183,12 +185,15 @@ export const createProxy = (config: ProxyConfig, runtime: ProxyRuntimeOptions = 
         const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
         const headers: Record<string, string> = { ...securityHeaders, ...corsHeaders, 'x-request-id': requestId };
         if (!isEventStream || response.body === null) {
+          // A non-streamed answer is small: read it whole, so its usage can be logged.
+          const bytes = new Uint8Array(await response.arrayBuffer());
           stopWatching();
           releaseSlot?.();
+          Object.assign(entry, findUsage(new TextDecoder().decode(bytes.subarray(Math.max(0, bytes.length - 4096)))));
           finishLog(response.status, null);
           headers['content-type'] = response.headers.get('content-type') ?? 'application/json';
           headers['cache-control'] = 'no-store';
-          return new Response(response.body, { status: response.status, headers });
+          return new Response(bytes, { status: response.status, headers });
         }
         streamOwnsLog = true;
         const relayed = relayEventStream(response.body, {
@@ -199,9 +204,10 @@ export const createProxy = (config: ProxyConfig, runtime: ProxyRuntimeOptions = 
           provider: target.provider,
           abortUpstream: () => upstreamAbort.abort(new Error('relay ended')),
           shutdown: runtime.shutdown,
-          onEnd: (end: RelayEnd) => {
+          onEnd: (end: RelayEnd, usage) => {
             stopWatching();
             releaseSlot?.();
+            if (usage) Object.assign(entry, usage);
             finishLog(200, end === 'complete' ? null : end);
           },
         });

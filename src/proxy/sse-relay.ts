@@ -11,13 +11,36 @@ export interface RelayOptions {
   provider: string;
   /** Aborts the upstream request. */
   abortUpstream: () => void;
-  /** Called once, when the relay ends for any reason. */
-  onEnd: (end: RelayEnd) => void;
+  /** Called once, when the relay ends for any reason, with the token usage the stream reported, if any. */
+  onEnd: (end: RelayEnd, usage: TokenUsage | null) => void;
   /** Fires when the server shuts down and live streams must end. */
   shutdown?: AbortSignal | undefined;
 }
 
+/** Token counts as providers report them (`usage` in the last chunk of a stream). */
+export interface TokenUsage {
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+}
+
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const usageStart = /"usage"\s*:\s*\{/g;
+
+/** The last usage numbers in a piece of a stream or body (either key order), for the log. */
+export const findUsage = (text: string): TokenUsage | null => {
+  let last = -1;
+  for (const match of text.matchAll(usageStart)) last = match.index;
+  if (last === -1) return null;
+  const near = text.slice(last, last + 400);
+  const prompt = /"prompt_tokens"\s*:\s*(\d+)/.exec(near)?.[1];
+  const completion = /"completion_tokens"\s*:\s*(\d+)/.exec(near)?.[1];
+  if (prompt === undefined && completion === undefined) return null;
+  return { prompt_tokens: prompt === undefined ? null : Number(prompt), completion_tokens: completion === undefined ? null : Number(completion) };
+};
+
+// Usage arrives in the last chunk or two: keeping the last 4 KB read is enough, and costs O(1) per read.
+const tailBytes = 4096;
 
 const errorEvent = (code: RelayEnd, message: string, options: RelayOptions): Uint8Array =>
   encoder.encode(
@@ -38,6 +61,7 @@ export const relayEventStream = (upstream: ReadableStream<Uint8Array>, options: 
   let total: ReturnType<typeof setTimeout> | undefined;
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
   let lastWrite = Date.now();
+  let tail = '';
 
   const finish = (end: RelayEnd, message?: string): void => {
     if (ended) return;
@@ -58,7 +82,7 @@ export const relayEventStream = (upstream: ReadableStream<Uint8Array>, options: 
         // the client is already gone
       }
     }
-    options.onEnd(end);
+    options.onEnd(end, findUsage(tail));
   };
 
   const armIdle = (): void => {
@@ -97,6 +121,7 @@ export const relayEventStream = (upstream: ReadableStream<Uint8Array>, options: 
       }
       armIdle();
       lastWrite = Date.now();
+      tail = (tail + decoder.decode(result.value, { stream: true })).slice(-tailBytes);
       controller.enqueue(result.value);
     },
     cancel() {

@@ -57,6 +57,9 @@ export interface ProxyLogEntry {
   error_code: string | null;
   stream: boolean;
   retries: number;
+  /** Token counts from the provider's `usage`, when the response reported them. */
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
 }
 
 /** Everything `createProxy` needs. Routing comes only from here, never from a request. */

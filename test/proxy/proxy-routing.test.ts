@@ -190,8 +190,11 @@ describe('proxy routing', () => {
     expect(logs.length).toBeGreaterThan(10);
     for (const entry of logs) {
       expect(Object.keys(entry).sort()).toEqual(
-        ['client_id', 'error_code', 'first_byte_ms', 'latency_ms', 'method', 'model', 'provider', 'request_id', 'retries', 'route', 'status', 'stream'].sort(),
+        ['client_id', 'completion_tokens', 'error_code', 'first_byte_ms', 'latency_ms', 'method', 'model', 'prompt_tokens', 'provider', 'request_id', 'retries', 'route', 'status', 'stream'].sort(),
       );
     }
+    // Token counts come from the provider's usage, in either key order (OpenAI's and Azure's).
+    expect(logs.find((entry) => entry.route === '/openai/v1/chat/completions' && entry.status === 200)).toMatchObject({ prompt_tokens: 21, completion_tokens: 16 });
+    expect(logs.find((entry) => entry.provider === 'azure' && entry.status === 200)).toMatchObject({ prompt_tokens: 14, completion_tokens: 7 });
   });
 });

@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderError } from '../../src/index.js';
 import { AzureOpenAIChatGenerator, ChatMessage, HuggingFaceAPIChatGenerator, OpenAIChatGenerator } from '../../src/index.js';
+import type { ProxyLogEntry } from '../../src/proxy/index.js';
 import type { RunningProxy } from '../../src/proxy/node.js';
 import { expectedText, rejectionOf } from '../support/fixtures.js';
 import { loadChunks, loadJson } from '../support/replay-server.js';
@@ -9,6 +10,7 @@ import { useReplayServer } from '../support/use-replay-server.js';
 import { chat, configFor, keys, openStream, startProxy } from './support.js';
 
 const upstream = await useReplayServer();
+const logs: ProxyLogEntry[] = [];
 let proxy: RunningProxy;
 
 beforeAll(async () => {
@@ -16,7 +18,7 @@ beforeAll(async () => {
     configFor(upstream, {
       pingIntervalMs: 100,
       timeouts: { firstByteMs: 400, idleMs: 400, totalMs: 5_000 },
-    }),
+    }, logs),
   );
 });
 afterAll(() => proxy.close());
@@ -37,6 +39,8 @@ describe('proxy streaming', () => {
     }
     expect(text).toBe(expectedText(chunks));
     expect(upstream.requests[0]!.headers.authorization).toBe(`Bearer ${keys.openai}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(logs.at(-1)).toMatchObject({ stream: true, status: 200, prompt_tokens: 21, completion_tokens: 16, error_code: null });
   });
 
   it("should serve hayloft's own generators with no key in the client", async () => {
