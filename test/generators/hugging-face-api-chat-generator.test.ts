@@ -68,6 +68,30 @@ describe('HuggingFaceAPIChatGenerator', () => {
     expect(replies[0]!.meta.finish_reason).toBe('tool_calls');
   });
 
+  it("should read TGI 3.2's non-streamed tool calls with string arguments", async () => {
+    server.enqueue({ json: loadJson('huggingface/tgi-tool-calls-v3') });
+    const { replies } = await tgi().run(hi);
+    expect(replies[0]!.toolCalls).toHaveLength(1);
+    expect(replies[0]!.toolCalls[0]!.toolName).toBe('get_weather');
+    expect(Object.keys(replies[0]!.toolCalls[0]!.arguments).length).toBeGreaterThan(0);
+  });
+
+  it("should keep TGI's in-stream error with the text so far", async () => {
+    const chunks = loadChunks('huggingface/tgi-in-stream-error');
+    server.enqueue({ sse: chunks, done: false });
+    const error = await rejectionOf<ProviderError>(tgi().run(hi, { streamingCallback: () => undefined }));
+    expect(error.message).toMatch(/CUDA out of memory/);
+    expect(error.replies?.[0]?.text).toBe(expectedText(chunks));
+  });
+
+  it("should keep pre-3.2 TGI's unnamed grammar tool call in meta rather than lose it", async () => {
+    server.enqueue({ sse: loadChunks('huggingface/tgi-legacy-tool-calls') });
+    const { replies } = await tgi().run(hi, { streamingCallback: () => undefined });
+    const [invalid] = replies[0]!.meta.invalid_tool_calls as Array<{ tool_name: string | null; arguments: string }>;
+    expect(invalid!.tool_name).toBeNull();
+    expect(invalid!.arguments).toContain('"_name"');
+  });
+
   it('should reach the router with model:provider, stop words and the default max_tokens', async () => {
     server.enqueue({ sse: loadChunks('huggingface/router') });
     const generator = new HuggingFaceAPIChatGenerator({

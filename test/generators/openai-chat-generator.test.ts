@@ -263,6 +263,23 @@ describe('OpenAIChatGenerator', () => {
     expect(replies[0]!.text).toBe(expectedText(chunks));
   });
 
+  it("should read vLLM's renamed `reasoning` field too", async () => {
+    const chunks = loadChunks('vllm/reasoning-renamed');
+    server.enqueue({ sse: chunks });
+    const { replies } = await generator({ model: 'Qwen/Qwen3-8B' }).run(hi, { streamingCallback: () => undefined });
+    expect(replies[0]!.reasoning?.reasoningText).toBe(expectedReasoning(chunks));
+    expect(replies[0]!.reasoning?.reasoningText).not.toBe('');
+    expect(replies[0]!.text).toBe(expectedText(chunks));
+  });
+
+  it("should keep the text before vLLM's in-stream error, whose code is a number", async () => {
+    const chunks = loadChunks('vllm/in-stream-error');
+    server.enqueue({ sse: chunks, done: false });
+    const error = await rejectionOf<ProviderError>(generator().run(hi, { streamingCallback: () => undefined }));
+    expect(error.message).toMatch(/reported an error mid-stream: Internal server error/);
+    expect(error.replies?.[0]?.text).toBe(expectedText(chunks));
+  });
+
   it('should send no credential when pointed at a server without a key', async () => {
     server.enqueue({ json: loadJson('openai/text') });
     await new OpenAIChatGenerator({ apiKey: Secret.fromEnvVar('HAYLOFT_UNSET_KEY'), apiBaseUrl: `${server.url}/v1` }).run(hi);

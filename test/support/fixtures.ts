@@ -3,7 +3,7 @@ import type { RecordedRequest } from './replay-server.js';
 interface FixtureChunk {
   choices?: Array<{
     index?: number;
-    delta?: { content?: string | null; reasoning_content?: string | null };
+    delta?: { content?: string | null; reasoning_content?: string | null; reasoning?: string | null };
   }>;
 }
 
@@ -19,7 +19,7 @@ export const expectedText = (chunks: unknown[], choice = 0): string =>
 export const expectedReasoning = (chunks: unknown[]): string =>
   (chunks as FixtureChunk[])
     .flatMap((chunk) => chunk.choices ?? [])
-    .map((item) => item.delta?.reasoning_content ?? '')
+    .map((item) => item.delta?.reasoning_content ?? item.delta?.reasoning ?? '')
     .join('');
 
 const volatileHeaders = /^(host|connection|content-length|user-agent|x-stainless-.*|accept-encoding|sec-fetch-mode|accept-language)$/;
