@@ -342,13 +342,7 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
 
   /** Pipeline entry: inputs by socket name. */
   async invoke(inputs: ChatGeneratorInputs, options: InvokeOptions = {}): Promise<ChatGeneratorResult> {
-    return this.run(inputs.messages, {
-      streamingCallback: inputs.streaming_callback,
-      generationKwargs: inputs.generation_kwargs,
-      tools: inputs.tools,
-      toolsStrict: inputs.tools_strict,
-      signal: options.signal,
-    });
+    return this.run(inputs.messages, runOptionsFromInputs(inputs, options));
   }
 
   /** The init parameters every chat generator writes, in Haystack's keys. */
@@ -363,6 +357,15 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
     };
   }
 }
+
+/** A chat generator's run options from its pipeline inputs (snake_case sockets). */
+export const runOptionsFromInputs = (inputs: ChatGeneratorInputs, options: InvokeOptions): ChatGeneratorRunOptions => ({
+  streamingCallback: inputs.streaming_callback,
+  generationKwargs: inputs.generation_kwargs,
+  tools: inputs.tools,
+  toolsStrict: inputs.tools_strict,
+  signal: options.signal,
+});
 
 /** Options every `openai` client of a generator is built with. */
 export interface CommonClientOptions {

@@ -16,7 +16,7 @@ import {
   type StreamingChunk,
 } from '../core/index.js';
 import type { ChatGeneratorInputs } from './chat-completions-generator.js';
-import { chatGeneratorSockets } from './chat-completions-generator.js';
+import { chatGeneratorSockets, runOptionsFromInputs } from './chat-completions-generator.js';
 
 /** Which generator answered, as Haystack's FallbackChatGenerator reports it. */
 export interface FallbackMeta {
@@ -127,13 +127,7 @@ export class FallbackChatGenerator implements ChatGenerator {
 
   /** Pipeline entry. */
   invoke(inputs: ChatGeneratorInputs, options: InvokeOptions = {}): Promise<FallbackResult> {
-    return this.run(inputs.messages, {
-      streamingCallback: inputs.streaming_callback,
-      generationKwargs: inputs.generation_kwargs,
-      tools: inputs.tools,
-      toolsStrict: inputs.tools_strict,
-      signal: options.signal,
-    });
+    return this.run(inputs.messages, runOptionsFromInputs(inputs, options));
   }
 
   /** Haystack's `{ type, init_parameters: { chat_generators } }`. */

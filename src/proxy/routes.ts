@@ -1,5 +1,5 @@
 import { ProxyError } from './proxy-error.js';
-import type { KeySource, ProxyConfig } from './types.js';
+import type { KeySource, ProvidersConfig, ProxyConfig } from './types.js';
 
 /** What a route does. */
 export type RouteKind = 'chat' | 'completions' | 'images' | 'models';
@@ -64,26 +64,16 @@ const listed = (models: readonly string[] | '*'): readonly string[] => (models =
 const notServed = (provider: string): ProxyError =>
   new ProxyError(404, 'provider_not_served', `This proxy does not serve ${provider}.`, { provider });
 
-const openai = (config: ProxyConfig) => {
-  const provider = config.providers.openai;
-  if (!provider) throw notServed('openai');
+/** A provider's settings, or a 404 when the proxy does not serve it. */
+const served = <K extends keyof ProvidersConfig>(config: ProxyConfig, name: K): NonNullable<ProvidersConfig[K]> => {
+  const provider = config.providers[name];
+  if (!provider) throw notServed(name);
   return provider;
 };
-const stackit = (config: ProxyConfig) => {
-  const provider = config.providers.stackit;
-  if (!provider) throw notServed('stackit');
-  return provider;
-};
-const huggingface = (config: ProxyConfig) => {
-  const provider = config.providers.huggingface;
-  if (!provider) throw notServed('huggingface');
-  return provider;
-};
-const azure = (config: ProxyConfig) => {
-  const provider = config.providers.azure;
-  if (!provider) throw notServed('azure');
-  return provider;
-};
+const openai = (config: ProxyConfig) => served(config, 'openai');
+const stackit = (config: ProxyConfig) => served(config, 'stackit');
+const huggingface = (config: ProxyConfig) => served(config, 'huggingface');
+const azure = (config: ProxyConfig) => served(config, 'azure');
 
 const apiVersionPattern = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 
