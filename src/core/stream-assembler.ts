@@ -125,8 +125,13 @@ export class StreamAssembler {
     const calls = [...choice.toolCalls.entries()].sort(([a], [b]) => a - b);
     for (const [, call] of calls) {
       const raw = call.fragments.toString();
-      const parsed = parseArguments(raw);
-      if (call.toolName === null || parsed === undefined) {
+      let parsed = parseArguments(raw);
+      let toolName = call.toolName;
+      if (toolName === null) {
+        const grammar = readGrammarToolCall(raw);
+        if (grammar) ({ toolName, arguments: parsed } = grammar);
+      }
+      if (toolName === null || parsed === undefined) {
         invalid.push({ id: call.id, tool_name: call.toolName, arguments: raw });
         continue;
       }
@@ -134,7 +139,7 @@ export class StreamAssembler {
         Object.freeze({
           type: 'tool_call' as const,
           id: call.id,
-          toolName: call.toolName,
+          toolName,
           arguments: Object.freeze(parsed),
           ...(call.extra ? { extra: Object.freeze(call.extra) } : {}),
         }),
@@ -177,6 +182,18 @@ const addToolCallDelta = (choice: ChoiceState, delta: ToolCallDelta): void => {
   if (delta.toolName !== undefined && delta.toolName !== null && delta.toolName !== '') call.toolName = delta.toolName;
   if (delta.arguments) call.fragments.append(delta.arguments);
   if (delta.extra) call.extra = { ...call.extra, ...delta.extra };
+};
+
+/**
+ * TGI 2.3 to 3.1 stream a tool call with no name: the arguments are the raw grammar output,
+ * `{"function": {"_name": "get_weather", "city": "Bonn"}}`, sometimes followed by the model's end token.
+ */
+export const readGrammarToolCall = (raw: string): { toolName: string; arguments: Record<string, unknown> } | undefined => {
+  const value = parseArguments(raw.replace(/(<\|[^|>]{1,40}\|>|<\/s>)+\s*$/, ''));
+  const inner = value?.function;
+  if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) return undefined;
+  const { _name: name, ...args } = inner as Record<string, unknown>;
+  return typeof name === 'string' && name !== '' ? { toolName: name, arguments: args } : undefined;
 };
 
 const parseArguments = (raw: string): Record<string, unknown> | undefined => {

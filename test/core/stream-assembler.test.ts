@@ -44,6 +44,17 @@ describe('StreamAssembler', () => {
     expect(reply!.meta.invalid_tool_calls).toEqual([{ id: 'c', tool_name: 'x', arguments: '{"broken' }]);
   });
 
+  it("should read TGI's nameless grammar tool call, end token and all", () => {
+    const [reply] = assembleChunks([
+      { content: '', meta: {}, toolCalls: [{ index: 0, id: null, toolName: null, arguments: '{"function": {"_name": "get_weather", ' }] },
+      { content: '', meta: {}, toolCalls: [{ index: 0, arguments: '"city": "Bonn"}}<|eot_id|>' }] },
+    ]);
+    expect(reply!.toolCalls).toEqual([{ type: 'tool_call', id: null, toolName: 'get_weather', arguments: { city: 'Bonn' } }]);
+    const [plain] = assembleChunks([{ content: '', meta: {}, toolCalls: [{ index: 0, arguments: '{"function": {"city": "Bonn"}}' }] }]);
+    expect(plain!.toolCalls).toEqual([]);
+    expect(plain!.meta.invalid_tool_calls).toHaveLength(1);
+  });
+
   it('should keep choices apart for n > 1', () => {
     const replies = assembleChunks([
       text('A', { index: 0 }),

@@ -84,12 +84,14 @@ describe('HuggingFaceAPIChatGenerator', () => {
     expect(error.replies?.[0]?.text).toBe(expectedText(chunks));
   });
 
-  it("should keep pre-3.2 TGI's unnamed grammar tool call in meta rather than lose it", async () => {
+  it("should read pre-3.2 TGI's unnamed grammar tool call", async () => {
     server.enqueue({ sse: loadChunks('huggingface/tgi-legacy-tool-calls') });
     const { replies } = await tgi().run(hi, { streamingCallback: () => undefined });
-    const [invalid] = replies[0]!.meta.invalid_tool_calls as Array<{ tool_name: string | null; arguments: string }>;
-    expect(invalid!.tool_name).toBeNull();
-    expect(invalid!.arguments).toContain('"_name"');
+    expect(replies[0]!.meta.invalid_tool_calls).toBeUndefined();
+    expect(replies[0]!.toolCalls).toHaveLength(1);
+    expect(replies[0]!.toolCalls[0]!.toolName).toBe('get_weather');
+    expect(replies[0]!.toolCalls[0]!.arguments).not.toHaveProperty('_name');
+    expect(Object.keys(replies[0]!.toolCalls[0]!.arguments).length).toBeGreaterThan(0);
   });
 
   it('should reach the router with model:provider, stop words and the default max_tokens', async () => {
