@@ -1,8 +1,9 @@
 /**
- * `hayloft/react`: React hooks, the chat controller and store.
- *
- * Not built yet: this entry exists so the package layout and its subpath export are in place;
- * its API lands with issue #5 (see README, "Status").
+ * `hayloft/react`: the chat controller and store (framework-free, usable in Node), with the React
+ * hooks to come (issue #5).
  * @packageDocumentation
  */
-export {};
+export { ChatController } from './chat-controller.js';
+export type { ChatControllerOptions, FrameScheduler } from './chat-controller.js';
+export { activePath, createChatStore, siblingsOf } from './chat-store.js';
+export type { ChatState, ChatStatus, ChatStore, ChatThread, MessageNode } from './chat-store.js';

@@ -1,0 +1,108 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ChatMessage, HayloftError, ToolCall } from '../core/index.js';
+
+/** One message in a thread's tree; siblings are alternative branches (edits, regenerations). */
+export interface MessageNode {
+  readonly id: string;
+  readonly parentId: string | null;
+  readonly message: ChatMessage;
+  readonly childIds: readonly string[];
+}
+
+/** A conversation: a tree of messages and the leaf of the branch being shown. */
+export interface ChatThread {
+  readonly id: string;
+  readonly title: string;
+  readonly nodes: Readonly<Record<string, MessageNode>>;
+  readonly rootIds: readonly string[];
+  /** The last message of the active branch; null for an empty thread. */
+  readonly leafId: string | null;
+}
+
+/** What the UI shows: `awaiting-approval` means tool calls wait for the user. */
+export type ChatStatus = 'ready' | 'submitted' | 'streaming' | 'awaiting-approval' | 'error';
+
+/** The state of a chat: threads, the active one, and the request in flight. */
+export interface ChatState {
+  readonly threads: Readonly<Record<string, ChatThread>>;
+  readonly activeThreadId: string;
+  readonly status: ChatStatus;
+  readonly error: HayloftError | null;
+  /** The assistant message being streamed, updated at most once per animation frame. */
+  readonly draft: ChatMessage | null;
+  /** Tool calls waiting for approval. */
+  readonly pendingToolCalls: readonly ToolCall[];
+}
+
+/** A vanilla zustand store of {@link ChatState}; React binds it with `useSyncExternalStore`. */
+export type ChatStore = StoreApi<ChatState>;
+
+let counter = 0;
+/** A short unique id for threads and messages. */
+export const newId = (prefix: string): string =>
+  `${prefix}_${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** An empty thread. */
+export const emptyThread = (id = newId('thread'), title = 'New chat'): ChatThread => ({ id, title, nodes: {}, rootIds: [], leafId: null });
+
+/**
+ * Creates the store a `ChatController` drives. Works without React (Node, tests, other frameworks).
+ *
+ * @example
+ * const store = createChatStore();
+ * store.subscribe((state) => console.log(state.status));
+ */
+export const createChatStore = (initial: Partial<Pick<ChatState, 'threads' | 'activeThreadId'>> = {}): ChatStore => {
+  const thread = emptyThread();
+  const threads = initial.threads ?? { [thread.id]: thread };
+  const activeThreadId = initial.activeThreadId ?? Object.keys(threads)[0] ?? thread.id;
+  return createStore<ChatState>()(() => ({
+    threads,
+    activeThreadId,
+    status: 'ready',
+    error: null,
+    draft: null,
+    pendingToolCalls: [],
+  }));
+};
+
+/** The messages of a thread's active branch, root first. */
+export const activePath = (thread: ChatThread): MessageNode[] => {
+  const path: MessageNode[] = [];
+  for (let id = thread.leafId; id !== null; ) {
+    const node = thread.nodes[id];
+    if (!node) break;
+    path.push(node);
+    id = node.parentId;
+  }
+  return path.reverse();
+};
+
+/** Adds a message under `parentId` and makes it the leaf; untouched nodes keep their identity. */
+export const appendMessage = (thread: ChatThread, parentId: string | null, message: ChatMessage): { thread: ChatThread; id: string } => {
+  const id = newId('msg');
+  const node: MessageNode = { id, parentId, message, childIds: [] };
+  const nodes: Record<string, MessageNode> = { ...thread.nodes, [id]: node };
+  const parent = parentId === null ? undefined : thread.nodes[parentId];
+  if (parent) nodes[parent.id] = { ...parent, childIds: [...parent.childIds, id] };
+  return {
+    id,
+    thread: { ...thread, nodes, rootIds: parentId === null ? [...thread.rootIds, id] : thread.rootIds, leafId: id },
+  };
+};
+
+/** The siblings of a node (itself included), in the order they were made. */
+export const siblingsOf = (thread: ChatThread, nodeId: string): readonly string[] => {
+  const node = thread.nodes[nodeId];
+  if (!node) return [];
+  return node.parentId === null ? thread.rootIds : (thread.nodes[node.parentId]?.childIds ?? []);
+};
+
+/** The deepest last-made descendant of a node: where a branch switch lands. */
+export const latestLeaf = (thread: ChatThread, nodeId: string): string => {
+  let id = nodeId;
+  for (let node = thread.nodes[id]; node && node.childIds.length > 0; node = thread.nodes[id]) {
+    id = node.childIds[node.childIds.length - 1] ?? id;
+  }
+  return id;
+};
