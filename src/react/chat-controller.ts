@@ -67,6 +67,7 @@ export class ChatController {
   readonly #options: ChatControllerOptions;
   readonly #tools: Tool[];
   #abort: AbortController | undefined;
+  #inflight: Promise<void> | undefined;
   #toolRounds = 0;
 
   constructor(options: ChatControllerOptions) {
@@ -112,9 +113,16 @@ export class ChatController {
     this.#abort?.abort();
   }
 
+  // Stops a reply in flight and waits until it has written its partial answer, so the next
+  // generation starts from a settled thread and status.
+  async #settle(): Promise<void> {
+    this.stop();
+    await this.#inflight;
+  }
+
   /** Answers the last user message again, as a new branch beside the previous answer. */
   async regenerate(): Promise<void> {
-    if (this.#busy()) this.stop();
+    await this.#settle();
     const path = activePath(this.thread);
     const lastUser = [...path].reverse().find((node) => node.message.role === 'user');
     if (!lastUser) throw new ConfigError('There is no user message to answer again.');
@@ -132,7 +140,7 @@ export class ChatController {
   async edit(nodeId: string, input: string | readonly UserContentPart[]): Promise<void> {
     const node = this.thread.nodes[nodeId];
     if (node?.message.role !== 'user') throw new ConfigError(`Only user messages can be edited; '${nodeId}' is not one.`);
-    if (this.#busy()) this.stop();
+    await this.#settle();
     const { thread } = appendMessage(this.thread, node.parentId, ChatMessage.fromUser(input));
     this.#setThread(thread);
     this.#toolRounds = 0;
@@ -167,7 +175,13 @@ export class ChatController {
     this.store.setState({ status: 'ready', error: null, draft: null, pendingToolCalls: [] });
   }
 
-  async #generate(): Promise<void> {
+  #generate(): Promise<void> {
+    const run = this.#generateOnce();
+    this.#inflight = run;
+    return run;
+  }
+
+  async #generateOnce(): Promise<void> {
     const abort = new AbortController();
     this.#abort = abort;
     const assembler = new StreamAssembler();

@@ -151,6 +151,21 @@ describe('ChatController', () => {
     expect(chat.store.getState().status).toBe('ready');
   });
 
+  it('should regenerate while streaming by stopping first, keeping the stopped answer as a branch', async () => {
+    server.enqueue({ sse: loadChunks('openai/text').slice(0, 3), hang: true, done: false }, { sse: loadChunks('openai/text') });
+    const chat = new ChatController({ generator: generator(), scheduleFrame: (callback) => { callback(); return () => undefined; } });
+    const first = chat.send('Hi');
+    while (!chat.store.getState().draft?.text) await new Promise((resolve) => setTimeout(resolve, 5));
+    await chat.regenerate();
+    await first;
+    expect(chat.store.getState().status).toBe('ready');
+    expect(chat.messages[1]!.text).toBe(expectedText(loadChunks('openai/text')));
+    const answerId = activePath(chat.thread)[1]!.id;
+    expect(siblingsOf(chat.thread, answerId)).toHaveLength(2);
+    chat.switchBranch(answerId, 0);
+    expect(chat.messages[1]!.meta.stopped).toBe(true);
+  });
+
   it('should refuse to send while a reply is streaming, and clear the thread', async () => {
     server.enqueue({ sse: loadChunks('openai/text'), writeDelayMs: 5 });
     const chat = new ChatController({ generator: generator() });
