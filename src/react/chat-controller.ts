@@ -5,7 +5,6 @@ import {
   HayloftError,
   StreamAssembler,
   flattenTools,
-  toolResultToString,
   type ChatGenerator,
   type StreamingChunk,
   type Tool,
@@ -13,13 +12,28 @@ import {
   type ToolsInput,
   type UserContentPart,
 } from '../core/index.js';
-import { activePath, appendMessage, createChatStore, latestLeaf, siblingsOf, type ChatStore, type ChatThread } from './chat-store.js';
+import {
+  activeMessages,
+  activePath,
+  appendMessage,
+  appendMessages,
+  createChatStore,
+  emptyThread,
+  findNode,
+  latestLeaf,
+  newId,
+  siblingsOf,
+  type ChatStore,
+  type ChatThread,
+} from './chat-store.js';
+import { persistChatStore, type PersistHandle, type PersistOptions } from './persist-chat-store.js';
+import { runToolCall, withToolCallIds, type OnToolCall } from './run-tool-call.js';
 
 /** Runs `callback` before the next paint; returns a function that cancels it. */
 export type FrameScheduler = (callback: () => void) => () => void;
 
 const defaultScheduler: FrameScheduler = (callback) => {
-  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number; cancelAnimationFrame?: (id: number) => void });
+  const raf = globalThis as { requestAnimationFrame?: (cb: () => void) => number; cancelAnimationFrame?: (id: number) => void };
   if (raf.requestAnimationFrame && raf.cancelAnimationFrame) {
     const id = raf.requestAnimationFrame(callback);
     return () => raf.cancelAnimationFrame?.(id);
@@ -28,65 +42,153 @@ const defaultScheduler: FrameScheduler = (callback) => {
   return () => clearTimeout(timer);
 };
 
-/** Options of {@link ChatController}. */
-export interface ChatControllerOptions {
+/** What a user can send: text, a message, or text and image parts. */
+export type ChatInput = string | ChatMessage | readonly UserContentPart[];
+
+/** A message, or the id of its node: how branch and edit methods name a message. */
+export type MessageRef = string | ChatMessage;
+
+/** Where a message stands among its siblings (edits or regenerations of the same turn). */
+export interface BranchInfo {
+  /** Its position, from 0. */
+  readonly index: number;
+  /** How many siblings there are, itself included. */
+  readonly count: number;
+}
+
+/** The options a running controller can take again (the hook passes them on every render). */
+export interface ChatControllerSettings {
   /** Any chat generator: cloud, local, or a `FallbackChatGenerator`. */
   generator: ChatGenerator;
-  /** The store to drive; a new one by default. */
-  store?: ChatStore;
   /** Sent first on every request, never stored in the thread. */
   systemPrompt?: string;
   /** Client-side tools the model may call; their results go back to the model automatically. */
   tools?: ToolsInput;
   /** How many tool rounds one `send` may run; default 5. */
   maxToolRounds?: number;
+  /** Answers a tool call in the UI; return undefined to wait for `addToolResult`. Runs before `tools`. */
+  onToolCall?: OnToolCall;
   /** Hold tool calls for the user's approval: all of them, or those the predicate picks. */
   requireToolApproval?: boolean | ((call: ToolCall) => boolean);
   /** Called with each finished assistant message. */
   onFinish?: (message: ChatMessage) => void;
   /** Called with each error (the partial answer is already in the thread). */
   onError?: (error: HayloftError) => void;
+}
+
+/** Options of {@link ChatController}. */
+export interface ChatControllerOptions extends ChatControllerSettings {
+  /** The store to drive; a new one by default. */
+  store?: ChatStore;
+  /** The thread to show; made (with `initialMessages`) when it does not exist. */
+  threadId?: string;
+  /** The messages a new thread starts with. */
+  initialMessages?: readonly ChatMessage[];
+  /** Keep threads across reloads. Sending waits until the stored threads are read. */
+  persist?: PersistOptions;
   /** Defaults to `requestAnimationFrame` (a 16 ms timer where there is none). */
   scheduleFrame?: FrameScheduler;
 }
 
+const failureOf = (error: unknown): HayloftError =>
+  HayloftError.isInstance(error) ? error : new HayloftError(error instanceof Error ? error.message : String(error), { cause: error });
+
 /**
- * The chat logic without React: send, stop, retry, regenerate, edit, branches and the tool loop,
- * over any chat generator, written into a {@link ChatStore}. The streaming draft reaches the store at
- * most once per frame; a finished message never changes identity; a stopped or failed answer stays in
- * the thread with what arrived.
+ * The chat logic without React: send, stop, retry, regenerate, edit, branches, threads and the tool
+ * loop, over any chat generator, written into a {@link ChatStore}. The streaming draft reaches the
+ * store at most once per frame; a finished message never changes identity; a stopped or failed
+ * answer stays in its thread with what arrived.
  *
  * @example
  * const chat = new ChatController({ generator: new OpenAIChatGenerator({ apiBaseUrl: '/api/openai/v1' }) });
  * await chat.send('What is BM25?');
- * chat.store.getState().draft;
+ * chat.messages.at(-1)?.text;
  */
 export class ChatController {
   /** The store this controller writes. */
   readonly store: ChatStore;
-  readonly #options: ChatControllerOptions;
-  readonly #tools: Tool[];
+  /** Resolves once persisted threads are loaded (at once without `persist`). */
+  readonly ready: Promise<void>;
+  #settings: ChatControllerSettings;
+  #tools: Tool[];
+  readonly #schedule: FrameScheduler;
+  readonly #persistence: PersistHandle | undefined;
   #abort: AbortController | undefined;
   #inflight: Promise<void> | undefined;
   #toolRounds = 0;
+  readonly #decisions = new Map<ToolCall, boolean>();
 
   constructor(options: ChatControllerOptions) {
-    this.#options = options;
-    this.store = options.store ?? createChatStore();
+    this.#settings = options;
     this.#tools = flattenTools(options.tools);
+    this.#schedule = options.scheduleFrame ?? defaultScheduler;
+    this.store = options.store ?? createChatStore();
+    this.#persistence = options.persist ? persistChatStore(this.store, options.persist) : undefined;
+    const open = () => this.#openThread(options.threadId, options.initialMessages);
+    if (this.#persistence) {
+      this.ready = this.#persistence.ready.then(open);
+    } else {
+      open();
+      this.ready = Promise.resolve();
+    }
+  }
+
+  /** Takes new settings (generator, tools, callbacks); a reply in flight finishes with the old ones. */
+  configure(settings: ChatControllerSettings): void {
+    if (settings.tools !== this.#settings.tools) this.#tools = flattenTools(settings.tools);
+    this.#settings = settings;
   }
 
   /** The active thread. */
   get thread(): ChatThread {
-    const state = this.store.getState();
-    const thread = state.threads[state.activeThreadId];
-    if (!thread) throw new ConfigError(`No thread '${state.activeThreadId}' in the store.`);
+    return this.#thread(this.store.getState().activeThreadId);
+  }
+
+  /** The messages of the active branch, in order (the same array until the branch changes). */
+  get messages(): readonly ChatMessage[] {
+    return activeMessages(this.thread);
+  }
+
+  #thread(id: string): ChatThread {
+    const thread = this.store.getState().threads[id];
+    if (!thread) throw new ConfigError(`No thread '${id}' in the store.`);
     return thread;
   }
 
-  /** The messages of the active branch, in order. */
-  get messages(): ChatMessage[] {
-    return activePath(this.thread).map((node) => node.message);
+  #setThread(thread: ChatThread): void {
+    this.store.setState((state) => ({ threads: { ...state.threads, [thread.id]: thread } }));
+  }
+
+  #append(threadId: string, message: ChatMessage): void {
+    const thread = this.#thread(threadId);
+    this.#setThread(appendMessage(thread, thread.leafId, message).thread);
+  }
+
+  /** Opens a thread (made with `initialMessages` when it does not exist, or is empty) and shows it. */
+  openThread(threadId: string, initialMessages: readonly ChatMessage[] = []): void {
+    if (threadId !== this.store.getState().activeThreadId) {
+      this.stop();
+      this.store.setState(this.#idle());
+    }
+    this.#openThread(threadId, initialMessages);
+  }
+
+  // The state of a thread with nothing in flight; held tool calls are dropped.
+  #idle() {
+    this.#decisions.clear();
+    return { status: 'ready', error: null, draft: null, pendingToolCalls: [] } as const;
+  }
+
+  #openThread(threadId: string | undefined, initialMessages: readonly ChatMessage[] = []): void {
+    const { threads, activeThreadId } = this.store.getState();
+    const id = threadId ?? activeThreadId;
+    const existing = threads[id];
+    if (existing && existing.leafId !== null) {
+      this.store.setState({ activeThreadId: id });
+      return;
+    }
+    this.#setThread(appendMessages(existing ?? emptyThread(id), initialMessages));
+    this.store.setState({ activeThreadId: id });
   }
 
   #busy(): boolean {
@@ -94,16 +196,14 @@ export class ChatController {
     return status === 'submitted' || status === 'streaming';
   }
 
-  #setThread(thread: ChatThread): void {
-    this.store.setState((state) => ({ threads: { ...state.threads, [thread.id]: thread } }));
-  }
-
   /** Sends a user message (text, a message, or text and image parts) and streams the answer. */
-  async send(input: string | ChatMessage | readonly UserContentPart[]): Promise<void> {
+  async send(input: ChatInput): Promise<void> {
     if (this.#busy()) throw new ConfigError('A reply is still being generated: stop it or wait before sending again.');
     const message = input instanceof ChatMessage ? input : ChatMessage.fromUser(input);
-    const { thread } = appendMessage(this.thread, this.thread.leafId, message);
-    this.#setThread(thread);
+    // Busy from here on, even while waiting for stored threads, so a second send is refused.
+    this.store.setState({ status: 'submitted', error: null });
+    await this.ready;
+    this.#append(this.store.getState().activeThreadId, message);
     this.#toolRounds = 0;
     await this.#generate();
   }
@@ -124,7 +224,7 @@ export class ChatController {
   async regenerate(): Promise<void> {
     await this.#settle();
     const path = activePath(this.thread);
-    const lastUser = [...path].reverse().find((node) => node.message.role === 'user');
+    const lastUser = path.findLast((node) => node.message.role === 'user');
     if (!lastUser) throw new ConfigError('There is no user message to answer again.');
     this.#setThread({ ...this.thread, leafId: lastUser.id });
     this.#toolRounds = 0;
@@ -137,126 +237,219 @@ export class ChatController {
   }
 
   /** Replaces a user message by a new branch with other content, and answers it. */
-  async edit(nodeId: string, input: string | readonly UserContentPart[]): Promise<void> {
-    const node = this.thread.nodes[nodeId];
-    if (node?.message.role !== 'user') throw new ConfigError(`Only user messages can be edited; '${nodeId}' is not one.`);
+  async edit(target: MessageRef, input: string | readonly UserContentPart[]): Promise<void> {
+    const node = findNode(this.thread, target);
+    if (node?.message.role !== 'user') throw new ConfigError('Only user messages of the active thread can be edited; this is not one.');
     await this.#settle();
-    const { thread } = appendMessage(this.thread, node.parentId, ChatMessage.fromUser(input));
-    this.#setThread(thread);
+    this.#setThread(appendMessage(this.thread, node.parentId, ChatMessage.fromUser(input)).thread);
     this.#toolRounds = 0;
     await this.#generate();
   }
 
-  /** Shows another branch: the sibling at `index` among `nodeId`'s siblings, down to its latest leaf. */
-  switchBranch(nodeId: string, index: number): void {
-    const siblings = siblingsOf(this.thread, nodeId);
-    const target = siblings[index];
-    if (target === undefined) throw new ConfigError(`There is no branch ${index} beside '${nodeId}' (there are ${siblings.length}).`);
-    this.#setThread({ ...this.thread, leafId: latestLeaf(this.thread, target) });
+  /** Where a message stands among its siblings; `count` is 1 when it has none. */
+  branchOf(target: MessageRef): BranchInfo {
+    const node = findNode(this.thread, target);
+    if (!node) return { index: 0, count: 1 };
+    const siblings = siblingsOf(this.thread, node.id);
+    return { index: siblings.indexOf(node.id), count: siblings.length };
   }
 
-  /** Runs the held tool calls the user approved, or tells the model they were rejected, and continues. */
-  async approveToolCalls(approved = true): Promise<void> {
-    const calls = this.store.getState().pendingToolCalls;
-    if (calls.length === 0) return;
+  /** Shows another branch: the sibling at `index` beside a message, down to its latest leaf. */
+  switchBranch(target: MessageRef, index: number): void {
+    const node = findNode(this.thread, target);
+    const siblings = node ? siblingsOf(this.thread, node.id) : [];
+    const sibling = siblings[index];
+    if (sibling === undefined) throw new ConfigError(`There is no branch ${index} beside that message (there are ${siblings.length}).`);
+    if (this.#busy()) this.stop();
+    this.#setThread({ ...this.thread, leafId: latestLeaf(this.thread, sibling), updatedAt: Date.now() });
+  }
+
+  /** Approves a held tool call (all of them without an id); once none waits, they run and the model continues. */
+  approveToolCall(toolCallId?: string): Promise<void> {
+    return this.#decide(toolCallId, true);
+  }
+
+  /** Rejects a held tool call (all of them without an id); the model is told and answers without it. */
+  rejectToolCall(toolCallId?: string): Promise<void> {
+    return this.#decide(toolCallId, false);
+  }
+
+  async #decide(toolCallId: string | undefined, approved: boolean): Promise<void> {
+    const { pendingToolCalls, status, activeThreadId } = this.store.getState();
+    if (status !== 'awaiting-approval') throw new ConfigError('No tool call is waiting for approval.');
+    const chosen = toolCallId === undefined ? pendingToolCalls : pendingToolCalls.filter((call) => call.id === toolCallId);
+    if (chosen.length === 0) throw new ConfigError(`No tool call '${String(toolCallId)}' is waiting for approval.`);
+    for (const call of chosen) this.#decisions.set(call, approved);
+    if (pendingToolCalls.some((call) => !this.#decisions.has(call))) return;
+    const decided = pendingToolCalls.map((call) => ({ call, approved: this.#decisions.get(call) ?? false }));
+    this.#decisions.clear();
     this.store.setState({ pendingToolCalls: [], status: 'submitted' });
-    await this.#answerToolCalls(calls, approved);
+    await this.#answerToolCalls(activeThreadId, decided);
   }
 
-  /** Rejects the held tool calls; the model is told and answers without them. */
-  rejectToolCalls(): Promise<void> {
-    return this.approveToolCalls(false);
+  /** Gives the result of a tool call that waits for the UI; once none waits, the model continues. */
+  async addToolResult(toolCallId: string, result: unknown, options: { error?: boolean } = {}): Promise<void> {
+    const { pendingToolCalls, status, activeThreadId } = this.store.getState();
+    const call = pendingToolCalls.find((candidate) => candidate.id === toolCallId);
+    if (status !== 'awaiting-tool-result' || !call) throw new ConfigError(`No tool call '${toolCallId}' is waiting for a result.`);
+    const text = typeof result === 'string' ? result : JSON.stringify(result);
+    this.#append(activeThreadId, ChatMessage.fromTool(text, call, { error: options.error ?? false }));
+    const rest = pendingToolCalls.filter((candidate) => candidate !== call);
+    this.store.setState({ pendingToolCalls: rest, status: rest.length > 0 ? 'awaiting-tool-result' : 'submitted' });
+    if (rest.length === 0) await this.#generate(activeThreadId);
   }
 
   /** Empties the active thread. */
   clear(): void {
     this.stop();
-    this.#setThread({ ...this.thread, nodes: {}, rootIds: [], leafId: null });
-    this.store.setState({ status: 'ready', error: null, draft: null, pendingToolCalls: [] });
+    this.#setThread({ ...this.thread, nodes: {}, rootIds: [], leafId: null, updatedAt: Date.now() });
+    this.store.setState({ ...this.#idle() });
   }
 
-  #generate(): Promise<void> {
-    const run = this.#generateOnce();
+  /** Makes a thread and shows it; returns its id. A reply in flight is stopped and kept. */
+  createThread(title?: string): string {
+    this.stop();
+    const thread = emptyThread(newId('thread'), title);
+    this.#setThread(thread);
+    this.store.setState({ activeThreadId: thread.id, ...this.#idle() });
+    return thread.id;
+  }
+
+  /** Shows another thread. A reply in flight is stopped and kept in its own thread. */
+  switchThread(threadId: string): void {
+    this.#thread(threadId);
+    if (threadId === this.store.getState().activeThreadId) return;
+    this.stop();
+    this.store.setState({ activeThreadId: threadId, ...this.#idle() });
+  }
+
+  /** Renames a thread. */
+  renameThread(threadId: string, title: string): void {
+    this.#setThread({ ...this.#thread(threadId), title });
+  }
+
+  /** Deletes a thread; deleting the active one shows the most recent other thread, or a new one. */
+  deleteThread(threadId: string): void {
+    const { threads, activeThreadId } = this.store.getState();
+    if (!threads[threadId]) return;
+    if (threadId === activeThreadId) this.stop();
+    const rest = Object.fromEntries(Object.entries(threads).filter(([id]) => id !== threadId));
+    const next = Object.values(rest).sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? emptyThread();
+    this.store.setState({
+      threads: { ...rest, [next.id]: next },
+      ...(threadId === activeThreadId ? { activeThreadId: next.id, ...this.#idle() } : {}),
+    });
+  }
+
+  /** Stops what runs and stops persisting (what was written stays). */
+  dispose(): void {
+    this.stop();
+    this.#persistence?.dispose();
+  }
+
+  /** Resolves when every change so far is persisted. */
+  async flush(): Promise<void> {
+    await this.#persistence?.flush();
+  }
+
+  #generate(threadId = this.store.getState().activeThreadId): Promise<void> {
+    const run = this.#generateOnce(threadId);
     this.#inflight = run;
     return run;
   }
 
-  async #generateOnce(): Promise<void> {
+  async #generateOnce(threadId: string): Promise<void> {
     const abort = new AbortController();
     this.#abort = abort;
+    const settings = this.#settings;
     const assembler = new StreamAssembler();
-    const schedule = this.#options.scheduleFrame ?? defaultScheduler;
+    const started = performance.now();
+    let firstTokenMs: number | null = null;
     let cancelFrame: (() => void) | undefined;
     const flushDraft = () => {
       cancelFrame = undefined;
-      this.store.setState({ draft: assembler.finish({ completed: false })[0] ?? null, status: 'streaming' });
+      if (!abort.signal.aborted) this.store.setState({ draft: assembler.finish({ completed: false })[0] ?? null, status: 'streaming' });
     };
     const onChunk = (chunk: StreamingChunk) => {
+      firstTokenMs ??= performance.now() - started;
       assembler.push(chunk);
-      cancelFrame ??= schedule(flushDraft);
+      cancelFrame ??= this.#schedule(flushDraft);
     };
-    const history = this.messages;
-    const request = this.#options.systemPrompt ? [ChatMessage.fromSystem(this.#options.systemPrompt), ...history] : history;
+    const timing = () => ({ time_to_first_token_ms: firstTokenMs, finished_at: Date.now() });
+    const history = activeMessages(this.#thread(threadId));
+    const request = settings.systemPrompt ? [ChatMessage.fromSystem(settings.systemPrompt), ...history] : history;
     this.store.setState({ status: 'submitted', error: null, draft: null });
     try {
-      const { replies } = await this.#options.generator.run(request, {
+      const { replies } = await settings.generator.run(request, {
         streamingCallback: onChunk,
         signal: abort.signal,
         ...(this.#tools.length > 0 ? { tools: this.#tools } : {}),
       });
       cancelFrame?.();
-      const reply = replies[0];
-      if (!reply) throw new ConfigError('The generator returned no reply.');
-      const { thread } = appendMessage(this.thread, this.thread.leafId, reply);
-      this.#setThread(thread);
+      const first = replies[0];
+      if (!first) throw new ConfigError('The generator returned no reply.');
+      const reply = this.#withCallIds(first).withMeta(timing());
+      this.#append(threadId, reply);
       this.store.setState({ draft: null, status: 'ready' });
-      this.#options.onFinish?.(reply);
-      await this.#continueWithTools(reply);
+      settings.onFinish?.(reply);
+      if (!abort.signal.aborted) await this.#continueWithTools(threadId, reply);
     } catch (error) {
       cancelFrame?.();
-      const failure = HayloftError.isInstance(error) ? error : new HayloftError(error instanceof Error ? error.message : String(error), { cause: error });
+      const failure = failureOf(error);
+      const aborted = AbortError.isInstance(failure);
       const partial = failure.replies?.[0];
       if (partial && partial.content.length > 0) {
-        const stopped = AbortError.isInstance(failure) ? partial.withMeta({ stopped: true }) : partial;
-        this.#setThread(appendMessage(this.thread, this.thread.leafId, stopped).thread);
+        this.#append(threadId, partial.withMeta({ ...timing(), ...(aborted ? { stopped: true } : {}) }));
       }
-      const aborted = AbortError.isInstance(failure);
       this.store.setState({ draft: null, status: aborted ? 'ready' : 'error', error: aborted ? null : failure });
-      if (!aborted) this.#options.onError?.(failure);
+      if (!aborted) settings.onError?.(failure);
     } finally {
       if (this.#abort === abort) this.#abort = undefined;
     }
   }
 
-  async #continueWithTools(reply: ChatMessage): Promise<void> {
+  #withCallIds(reply: ChatMessage): ChatMessage {
+    const calls = withToolCallIds(reply.toolCalls, newId('call'));
+    if (!calls) return reply;
+    let next = 0;
+    const content = reply.content.map((part) => (part.type === 'tool_call' ? (calls[next++] ?? part) : part));
+    return ChatMessage.create('assistant', content, { meta: reply.meta, ...(reply.name === null ? {} : { name: reply.name }) });
+  }
+
+  async #continueWithTools(threadId: string, reply: ChatMessage): Promise<void> {
     const calls = reply.toolCalls;
-    if (calls.length === 0 || this.#tools.length === 0) return;
-    if (this.#toolRounds >= (this.#options.maxToolRounds ?? 5)) return;
-    const rule = this.#options.requireToolApproval ?? false;
+    if (calls.length === 0 || (this.#tools.length === 0 && !this.#settings.onToolCall)) return;
+    if (this.#toolRounds >= (this.#settings.maxToolRounds ?? 5)) return;
+    const rule = this.#settings.requireToolApproval ?? false;
     if (rule === true || (typeof rule === 'function' && calls.some(rule))) {
       this.store.setState({ status: 'awaiting-approval', pendingToolCalls: calls });
       return;
     }
-    await this.#answerToolCalls(calls, true);
+    await this.#answerToolCalls(threadId, calls.map((call) => ({ call, approved: true })));
   }
 
-  async #answerToolCalls(calls: readonly ToolCall[], approved: boolean): Promise<void> {
+  async #answerToolCalls(threadId: string, calls: ReadonlyArray<{ call: ToolCall; approved: boolean }>): Promise<void> {
     this.#toolRounds += 1;
-    for (const call of calls) {
-      const result = approved ? await this.#runTool(call) : { text: 'The user rejected this tool call.', error: true };
-      this.#setThread(appendMessage(this.thread, this.thread.leafId, ChatMessage.fromTool(result.text, call, { error: result.error })).thread);
+    // stop() during a tool round reaches the tools through this signal, and ends the loop.
+    const abort = new AbortController();
+    this.#abort = abort;
+    const waiting: ToolCall[] = [];
+    for (const { call, approved } of calls) {
+      const outcome = approved
+        ? await runToolCall(call, this.#tools, this.#settings.onToolCall, abort.signal)
+        : { text: 'The user rejected this tool call.', error: true };
+      if (outcome) this.#append(threadId, ChatMessage.fromTool(outcome.text, call, { error: outcome.error }));
+      else waiting.push(call);
     }
-    await this.#generate();
-  }
-
-  async #runTool(call: ToolCall): Promise<{ text: string; error: boolean }> {
-    const tool = this.#tools.find((candidate) => candidate.name === call.toolName);
-    if (!tool) return { text: `There is no tool named '${call.toolName}'.`, error: true };
-    try {
-      return { text: toolResultToString(await tool.invoke(call.arguments, { toolCall: call, signal: this.#abort?.signal })), error: false };
-    } catch (error) {
-      // The model sees the failure and can recover; the user sees it in the thread.
-      return { text: error instanceof Error ? error.message : String(error), error: true };
+    if (this.#abort === abort) this.#abort = undefined;
+    if (abort.signal.aborted) {
+      this.store.setState({ status: 'ready' });
+      return;
     }
+    if (waiting.length > 0) {
+      this.store.setState({ status: 'awaiting-tool-result', pendingToolCalls: waiting });
+      return;
+    }
+    await this.#generate(threadId);
   }
 }

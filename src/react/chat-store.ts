@@ -17,10 +17,17 @@ export interface ChatThread {
   readonly rootIds: readonly string[];
   /** The last message of the active branch; null for an empty thread. */
   readonly leafId: string | null;
+  /** When the thread was made, in ms since the epoch. */
+  readonly createdAt: number;
+  /** When a message was last added or the branch switched, in ms since the epoch. */
+  readonly updatedAt: number;
 }
 
-/** What the UI shows: `awaiting-approval` means tool calls wait for the user. */
-export type ChatStatus = 'ready' | 'submitted' | 'streaming' | 'awaiting-approval' | 'error';
+/**
+ * What the UI shows. `awaiting-approval`: tool calls wait for the user to approve or reject them;
+ * `awaiting-tool-result`: calls with no client-side tool wait for `addToolResult`.
+ */
+export type ChatStatus = 'ready' | 'submitted' | 'streaming' | 'awaiting-approval' | 'awaiting-tool-result' | 'error';
 
 /** The state of a chat: threads, the active one, and the request in flight. */
 export interface ChatState {
@@ -30,8 +37,10 @@ export interface ChatState {
   readonly error: HayloftError | null;
   /** The assistant message being streamed, updated at most once per animation frame. */
   readonly draft: ChatMessage | null;
-  /** Tool calls waiting for approval. */
+  /** Tool calls waiting for approval or for a result from the UI. */
   readonly pendingToolCalls: readonly ToolCall[];
+  /** False while persisted threads are being read; sending waits for them. */
+  readonly hydrated: boolean;
 }
 
 /** A vanilla zustand store of {@link ChatState}; React binds it with `useSyncExternalStore`. */
@@ -43,7 +52,10 @@ export const newId = (prefix: string): string =>
   `${prefix}_${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** An empty thread. */
-export const emptyThread = (id = newId('thread'), title = 'New chat'): ChatThread => ({ id, title, nodes: {}, rootIds: [], leafId: null });
+export const emptyThread = (id = newId('thread'), title = 'New chat'): ChatThread => {
+  const now = Date.now();
+  return { id, title, nodes: {}, rootIds: [], leafId: null, createdAt: now, updatedAt: now };
+};
 
 /**
  * Creates the store a `ChatController` drives. Works without React (Node, tests, other frameworks).
@@ -52,7 +64,7 @@ export const emptyThread = (id = newId('thread'), title = 'New chat'): ChatThrea
  * const store = createChatStore();
  * store.subscribe((state) => console.log(state.status));
  */
-export const createChatStore = (initial: Partial<Pick<ChatState, 'threads' | 'activeThreadId'>> = {}): ChatStore => {
+export const createChatStore = (initial: Partial<Pick<ChatState, 'threads' | 'activeThreadId' | 'hydrated'>> = {}): ChatStore => {
   const thread = emptyThread();
   const threads = initial.threads ?? { [thread.id]: thread };
   const activeThreadId = initial.activeThreadId ?? Object.keys(threads)[0] ?? thread.id;
@@ -63,6 +75,7 @@ export const createChatStore = (initial: Partial<Pick<ChatState, 'threads' | 'ac
     error: null,
     draft: null,
     pendingToolCalls: [],
+    hydrated: initial.hydrated ?? true,
   }));
 };
 
@@ -87,7 +100,13 @@ export const appendMessage = (thread: ChatThread, parentId: string | null, messa
   if (parent) nodes[parent.id] = { ...parent, childIds: [...parent.childIds, id] };
   return {
     id,
-    thread: { ...thread, nodes, rootIds: parentId === null ? [...thread.rootIds, id] : thread.rootIds, leafId: id },
+    thread: {
+      ...thread,
+      nodes,
+      rootIds: parentId === null ? [...thread.rootIds, id] : thread.rootIds,
+      leafId: id,
+      updatedAt: Date.now(),
+    },
   };
 };
 
@@ -105,4 +124,34 @@ export const latestLeaf = (thread: ChatThread, nodeId: string): string => {
     id = node.childIds[node.childIds.length - 1] ?? id;
   }
   return id;
+};
+
+/** Appends messages in order, each under the previous one. */
+export const appendMessages = (thread: ChatThread, messages: readonly ChatMessage[]): ChatThread =>
+  messages.reduce((current, message) => appendMessage(current, current.leafId, message).thread, thread);
+
+/** The node holding a message, found by node id or by the message itself (messages keep their identity). */
+export const findNode = (thread: ChatThread, target: string | ChatMessage): MessageNode | undefined => {
+  if (typeof target === 'string') return thread.nodes[target];
+  let index = nodeIndex.get(thread);
+  if (!index) {
+    index = new Map(Object.values(thread.nodes).map((node) => [node.message, node]));
+    nodeIndex.set(thread, index);
+  }
+  return index.get(target);
+};
+
+// Message → node, built once per thread version: branch controls look messages up on every store update.
+const nodeIndex = new WeakMap<ChatThread, Map<ChatMessage, MessageNode>>();
+
+const pathCache = new WeakMap<ChatThread, readonly ChatMessage[]>();
+
+/** The messages of a thread's active branch; the same array for the same thread, so React can compare it. */
+export const activeMessages = (thread: ChatThread): readonly ChatMessage[] => {
+  let messages = pathCache.get(thread);
+  if (!messages) {
+    messages = Object.freeze(activePath(thread).map((node) => node.message));
+    pathCache.set(thread, messages);
+  }
+  return messages;
 };

@@ -136,7 +136,7 @@ describe('ChatController', () => {
     await chat.send('Weather?');
     expect(chat.store.getState().status).toBe('awaiting-approval');
     expect(chat.store.getState().pendingToolCalls.map((call) => call.toolName)).toEqual(['get_weather']);
-    await chat.rejectToolCalls();
+    await chat.rejectToolCall();
     expect(ran).toBe(0);
     expect(chat.messages[2]!.toolCallResult).toMatchObject({ error: true, result: 'The user rejected this tool call.' });
     expect(chat.store.getState().status).toBe('ready');

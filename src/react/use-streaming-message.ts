@@ -1,0 +1,17 @@
+import { useStore } from 'zustand';
+import type { ChatMessage } from '../core/index.js';
+import { useChatController, type ChatSource } from './chat-provider.js';
+import type { ChatState } from './chat-store.js';
+
+const selectDraft = (state: ChatState): ChatMessage | null => state.draft;
+
+/**
+ * The assistant message being streamed, or null. Updates at most once per animation frame: put it in
+ * the one component that shows the answer being written.
+ *
+ * @example
+ * const draft = useStreamingMessage();
+ * return draft ? <p aria-busy="true">{draft.text}</p> : null;
+ */
+export const useStreamingMessage = (chat?: ChatSource): ChatMessage | null =>
+  useStore(useChatController(chat, 'useStreamingMessage').store, selectDraft);

@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { useChatController, type ChatSource } from './chat-provider.js';
+import type { ChatState, ChatThread } from './chat-store.js';
+
+/** One entry of the thread list. */
+export interface ThreadSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** How many messages the thread holds, over all branches. */
+  readonly messageCount: number;
+}
+
+/** What {@link useThreads} returns. */
+export interface ThreadList {
+  /** Most recently updated first. */
+  readonly threads: readonly ThreadSummary[];
+  readonly activeThreadId: string;
+  /** Makes a thread, shows it, and returns its id. */
+  create(title?: string): string;
+  rename(threadId: string, title: string): void;
+  /** Deletes a thread (and its stored copy). */
+  remove(threadId: string): void;
+  /** Shows a thread; a reply in flight is stopped and kept. */
+  switchTo(threadId: string): void;
+}
+
+const summaries = new WeakMap<ChatState['threads'], readonly ThreadSummary[]>();
+
+const summarize = (threads: ChatState['threads']): readonly ThreadSummary[] => {
+  let list = summaries.get(threads);
+  if (!list) {
+    list = Object.values(threads)
+      .map(({ id, title, createdAt, updatedAt, nodes }: ChatThread) => ({ id, title, createdAt, updatedAt, messageCount: Object.keys(nodes).length }))
+      .sort((a, b) => b.updatedAt - a.updatedAt);
+    summaries.set(threads, list);
+  }
+  return list;
+};
+
+/**
+ * The thread list of a chat (create, rename, delete, switch), for a sidebar. Re-renders when a
+ * thread is added, renamed or gets a message, never per token.
+ *
+ * @example
+ * const { threads, activeThreadId, switchTo, create } = useThreads();
+ */
+export const useThreads = (chat?: ChatSource): ThreadList => {
+  const controller = useChatController(chat, 'useThreads');
+  const threads = useStore(controller.store, (state) => summarize(state.threads));
+  const activeThreadId = useStore(controller.store, (state) => state.activeThreadId);
+  return useMemo(
+    () => ({
+      threads,
+      activeThreadId,
+      create: (title?: string) => controller.createThread(title),
+      rename: (threadId: string, title: string) => controller.renameThread(threadId, title),
+      remove: (threadId: string) => controller.deleteThread(threadId),
+      switchTo: (threadId: string) => controller.switchThread(threadId),
+    }),
+    [controller, threads, activeThreadId],
+  );
+};
