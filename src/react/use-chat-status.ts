@@ -1,8 +1,7 @@
-import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import type { HayloftError, ToolCall } from '../core/index.js';
 import { useChatController, type ChatSource } from './chat-provider.js';
 import type { ChatState, ChatStatus } from './chat-store.js';
+import { shallowEqual, useStoreSlice } from './use-store-slice.js';
 
 /** What {@link useChatStatus} returns. */
 export interface ChatStatusSlice {
@@ -30,4 +29,4 @@ const selectStatus = (state: ChatState): ChatStatusSlice => ({
  * return <button disabled={status !== 'streaming'}>Stop</button>;
  */
 export const useChatStatus = (chat?: ChatSource): ChatStatusSlice =>
-  useStore(useChatController(chat, 'useChatStatus').store, useShallow(selectStatus));
+  useStoreSlice(useChatController(chat, 'useChatStatus').store, selectStatus, shallowEqual);

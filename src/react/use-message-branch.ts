@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { useStore } from 'zustand';
 import { useChatController, type ChatSource } from './chat-provider.js';
 import type { MessageRef } from './chat-controller.js';
+import { useStoreSlice } from './use-store-slice.js';
 
 /** What {@link useMessageBranch} returns. */
 export interface MessageBranch {
@@ -23,8 +23,8 @@ export interface MessageBranch {
  */
 export const useMessageBranch = (message: MessageRef, chat?: ChatSource): MessageBranch => {
   const controller = useChatController(chat, 'useMessageBranch');
-  const index = useStore(controller.store, () => controller.branchOf(message).index);
-  const count = useStore(controller.store, () => controller.branchOf(message).count);
+  const index = useStoreSlice(controller.store, () => controller.branchOf(message).index);
+  const count = useStoreSlice(controller.store, () => controller.branchOf(message).count);
   const switchTo = useCallback((next: number) => controller.switchBranch(message, next), [controller, message]);
   return { index, count, switchTo };
 };

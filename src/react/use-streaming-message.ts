@@ -1,7 +1,7 @@
-import { useStore } from 'zustand';
 import type { ChatMessage } from '../core/index.js';
 import { useChatController, type ChatSource } from './chat-provider.js';
 import type { ChatState } from './chat-store.js';
+import { useStoreSlice } from './use-store-slice.js';
 
 const selectDraft = (state: ChatState): ChatMessage | null => state.draft;
 
@@ -14,4 +14,4 @@ const selectDraft = (state: ChatState): ChatMessage | null => state.draft;
  * return draft ? <p aria-busy="true">{draft.text}</p> : null;
  */
 export const useStreamingMessage = (chat?: ChatSource): ChatMessage | null =>
-  useStore(useChatController(chat, 'useStreamingMessage').store, selectDraft);
+  useStoreSlice(useChatController(chat, 'useStreamingMessage').store, selectDraft);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { useStore } from 'zustand';
 import { useChatController, type ChatSource } from './chat-provider.js';
 import type { ChatState, ChatThread } from './chat-store.js';
+import { useStoreSlice } from './use-store-slice.js';
 
 /** One entry of the thread list. */
 export interface ThreadSummary {
@@ -49,8 +49,8 @@ const summarize = (threads: ChatState['threads']): readonly ThreadSummary[] => {
  */
 export const useThreads = (chat?: ChatSource): ThreadList => {
   const controller = useChatController(chat, 'useThreads');
-  const threads = useStore(controller.store, (state) => summarize(state.threads));
-  const activeThreadId = useStore(controller.store, (state) => state.activeThreadId);
+  const threads = useStoreSlice(controller.store, (state) => summarize(state.threads));
+  const activeThreadId = useStoreSlice(controller.store, (state) => state.activeThreadId);
   return useMemo(
     () => ({
       threads,

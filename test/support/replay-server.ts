@@ -223,9 +223,11 @@ export async function startReplayServer(options: ReplayServerOptions = {}): Prom
       queue = [];
       last = undefined;
       requests.length = 0;
+      clientDisconnects = 0;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(url === '/__replay/requests' ? requests : { ok: true }));
+    const answers: Record<string, unknown> = { '/__replay/requests': requests, '/__replay/disconnects': { count: clientDisconnects } };
+    res.end(JSON.stringify(answers[url] ?? { ok: true }));
   };
 
   server.on('connection', (socket) => {
