@@ -1,16 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { chromiumArgs, chromiumPath } from './test/support/chromium.js';
 
-/** Flags for Debian's Chromium on a machine with no GPU and no outside network (see README, "Tests"). */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const src = (path: string): string => new URL(`./src/${path}`, import.meta.url).pathname;
 
@@ -50,7 +41,7 @@ export default defineConfig({
             screenshotFailures: false,
             provider: playwright({
               launchOptions: {
-                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                executablePath: chromiumPath,
                 args: chromiumArgs,
               },
             }),

@@ -3,6 +3,7 @@ import {
   ChatMessage,
   ConfigError,
   HayloftError,
+  ImageContent,
   StreamAssembler,
   flattenTools,
   type ChatGenerator,
@@ -42,8 +43,16 @@ const defaultScheduler: FrameScheduler = (callback) => {
   return () => clearTimeout(timer);
 };
 
-/** What a user can send: text, a message, or text and image parts. */
-export type ChatInput = string | ChatMessage | readonly UserContentPart[];
+/** What a user can send: text, a message, text and image parts, or text with image files (uploads, pastes). */
+export type ChatInput = string | ChatMessage | readonly UserContentPart[] | { text: string; files?: readonly Blob[] };
+
+const toUserMessage = async (input: ChatInput): Promise<ChatMessage> => {
+  if (input instanceof ChatMessage) return input;
+  if (typeof input === 'string' || Array.isArray(input)) return ChatMessage.fromUser(input);
+  const { text, files = [] } = input as { text: string; files?: readonly Blob[] };
+  const images = await Promise.all(files.map((file) => ImageContent.fromBlob(file)));
+  return ChatMessage.fromUser([...(text.trim() === '' ? [] : [{ type: 'text', text } as const]), ...images]);
+};
 
 /** A message, or the id of its node: how branch and edit methods name a message. */
 export type MessageRef = string | ChatMessage;
@@ -199,10 +208,16 @@ export class ChatController {
   /** Sends a user message (text, a message, or text and image parts) and streams the answer. */
   async send(input: ChatInput): Promise<void> {
     if (this.#busy()) throw new ConfigError('A reply is still being generated: stop it or wait before sending again.');
-    const message = input instanceof ChatMessage ? input : ChatMessage.fromUser(input);
-    // Busy from here on, even while waiting for stored threads, so a second send is refused.
+    // Busy from here on, even while files are read or stored threads load, so a second send is refused.
     this.store.setState({ status: 'submitted', error: null });
-    await this.ready;
+    let message: ChatMessage;
+    try {
+      message = await toUserMessage(input);
+      await this.ready;
+    } catch (error) {
+      this.store.setState({ status: 'ready' });
+      throw error;
+    }
     this.#append(this.store.getState().activeThreadId, message);
     this.#toolRounds = 0;
     await this.#generate();

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview, type Alias } from 'vite';
+
+const src = (path: string): string => fileURLToPath(new URL(`../../src/${path}`, import.meta.url));
+
+/** The package's import names mapped to its sources, as apps import them. */
+export const hayloftAliases: Alias[] = [
+  { find: /^hayloft$/, replacement: src('index.ts') },
+  { find: /^hayloft\/(local|pipeline|react|components|proxy)$/, replacement: src('$1/index.ts') },
+];
+
+/**
+ * Builds an app under test/fixtures/ with Vite (production mode, as users ship it) and serves it on
+ * 127.0.0.1. A build, not the dev server: no dependency re-optimisation reloads the page mid-test.
+ */
+export const serveFixtureApp = async (name: string): Promise<{ url: string; close: () => Promise<void> }> => {
+  const root = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
+  const outDir = mkdtempSync(join(tmpdir(), `hayloft-${name}-`));
+  const config = { root, configFile: false as const, logLevel: 'silent' as const, resolve: { alias: hayloftAliases } };
+  await build({ ...config, build: { outDir, emptyOutDir: true, minify: false } });
+  const server = await preview({ ...config, build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error(`The preview server for ${name} reported no URL.`);
+  return {
+    url,
+    close: async () => {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+};
