@@ -38,6 +38,8 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
+            // The proxy started in browser-setup.ts allows exactly this origin.
+            api: { port: 63315, strictPort: true },
             screenshotFailures: false,
             provider: playwright({
               launchOptions: {

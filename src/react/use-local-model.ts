@@ -17,7 +17,7 @@ export interface UseLocalModelResult {
   readonly event: ModelProgressEvent | null;
   readonly error: Error | null;
   /** Loads again after an error. */
-  retry(): void;
+  readonly retry: () => void;
 }
 
 const key = (model: string) => ['hayloft', 'local-model', model] as const;

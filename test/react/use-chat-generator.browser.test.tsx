@@ -1,7 +1,5 @@
-import { Component, memo, type ReactNode } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memo } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatMessage, OpenAIChatGenerator, Tool } from '../../src/index.js';
 import {
   ChatProvider,
@@ -15,27 +13,17 @@ import {
   type UseChatGeneratorOptions,
   type UseChatGeneratorResult,
 } from '../../src/react/index.js';
+import { Boundary, useReactRoot } from '../support/react-root.js';
 import { replay } from '../support/replay-client.js';
 import { tokenStream, tokenStreamText } from '../support/token-stream.js';
 
 const generator = () => new OpenAIChatGenerator({ apiBaseUrl: `${replay.url()}/v1`, maxRetries: 0 });
 
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(async () => {
-  root.unmount();
-  container.remove();
-  await replay.reset();
-});
-
-const mount = (node: ReactNode) => flushSync(() => root.render(node));
-const $ = (selector: string) => container.querySelector<HTMLElement>(selector);
-const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
+const react = useReactRoot();
+const { mount } = react;
+afterEach(() => replay.reset());
+const $ = (selector: string) => react.container.querySelector<HTMLElement>(selector);
+const $$ = (selector: string) => [...react.container.querySelectorAll<HTMLElement>(selector)];
 
 /** Render counts, per component and per message. */
 const renders = { app: 0, list: 0, draft: 0, status: 0, rows: new Map<ChatMessage, number>() };
@@ -85,19 +73,6 @@ function Status() {
       ))}
     </div>
   );
-}
-
-class Boundary extends Component<{ onError: (error: Error) => void; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override componentDidCatch(error: Error) {
-    this.props.onError(error);
-  }
-  override render() {
-    return this.state.failed ? null : this.props.children;
-  }
 }
 
 let chat: UseChatGeneratorResult;
