@@ -1,24 +1,78 @@
 // A replay server for benchmarks, run in its own process so its work does not share the client's
-// event loop. It answers every POST with the same pre-encoded stream of N chat-completion chunks.
+// event loop. It answers every POST with a pre-encoded stream of N chat-completion chunks.
+// Path options before /v1 (for browser benchmarks): /tokens-<n>/ streams n tokens instead of N,
+// /pace-<n>/ sends n tokens per second, /paragraph-<n>/ ends every n-th token with a blank line.
+// CORS is open, so a page on another port can read it.
 import { createServer } from 'node:http';
 
-const chunks = Number(process.argv[2] ?? 5000);
-const frames = [];
-frames.push(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'bench', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`);
-for (let i = 0; i < chunks; i += 1) {
-  frames.push(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'bench', choices: [{ index: 0, delta: { content: ` tok${i}` }, finish_reason: null }] })}\n\n`);
-}
-frames.push(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'bench', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
-frames.push(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'bench', choices: [], usage: { prompt_tokens: 5, completion_tokens: chunks, total_tokens: chunks + 5 } })}\n\n`);
-frames.push('data: [DONE]\n\n');
-// Send in groups of 16 events per write, as a fast upstream's TCP segments would carry them.
-const writes = [];
-for (let i = 0; i < frames.length; i += 16) writes.push(Buffer.from(frames.slice(i, i + 16).join('')));
+const defaultCount = Number(process.argv[2] ?? 5000);
+
+const base = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'bench' };
+const frame = (payload) => `data: ${JSON.stringify({ ...base, ...payload })}\n\n`;
+
+const encode = (count, paragraph) => {
+  const frames = [frame({ choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })];
+  for (let i = 0; i < count; i += 1) {
+    const content = paragraph > 0 && (i + 1) % paragraph === 0 ? ` tok${i}\n\n` : ` tok${i}`;
+    frames.push(frame({ choices: [{ index: 0, delta: { content }, finish_reason: null }] }));
+  }
+  frames.push(frame({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));
+  frames.push(frame({ choices: [], usage: { prompt_tokens: 5, completion_tokens: count, total_tokens: count + 5 } }));
+  frames.push('data: [DONE]\n\n');
+  return frames;
+};
+
+// Encoded once per shape: frames one by one (paced), and in groups of 16 events per write, as a
+// fast upstream's TCP segments would carry them.
+const cache = new Map();
+const encoded = (count, paragraph) => {
+  const key = `${count}/${paragraph}`;
+  if (!cache.has(key)) {
+    const frames = encode(count, paragraph);
+    const writes = [];
+    for (let i = 0; i < frames.length; i += 16) writes.push(Buffer.from(frames.slice(i, i + 16).join('')));
+    cache.set(key, { frames, writes });
+  }
+  return cache.get(key);
+};
+
+const option = (url, name) => {
+  const match = new RegExp(`/${name}-(\\d+)/`).exec(url);
+  return match ? Number(match[1]) : undefined;
+};
+
+const cors = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+};
 
 const server = createServer((req, res) => {
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, cors);
+    res.end();
+    return;
+  }
+  const url = req.url ?? '';
+  const { frames, writes } = encoded(option(url, 'tokens') ?? defaultCount, option(url, 'paragraph') ?? 0);
+  const pace = option(url, 'pace');
   req.resume();
   req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...cors });
+    if (pace) {
+      // One event per tick, as a model generating at `pace` tokens per second would send them.
+      let i = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed) return clearInterval(timer);
+        res.write(frames[i]);
+        i += 1;
+        if (i === frames.length) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 1000 / pace);
+      return;
+    }
     let i = 0;
     const pump = () => {
       while (i < writes.length) {

@@ -13,11 +13,13 @@ export const hayloftAliases: Alias[] = [
 ];
 
 /**
- * Builds an app under test/fixtures/ with Vite (production mode, as users ship it) and serves it on
- * 127.0.0.1. A build, not the dev server: no dependency re-optimisation reloads the page mid-test.
+ * Builds an app under test/fixtures/ (or any folder given as a URL) with Vite, in production mode as
+ * users ship it, and serves it on 127.0.0.1. A build, not the dev server: no dependency
+ * re-optimisation reloads the page mid-test.
  */
-export const serveFixtureApp = async (name: string): Promise<{ url: string; close: () => Promise<void> }> => {
-  const root = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
+export const serveFixtureApp = async (app: string | URL): Promise<{ url: string; close: () => Promise<void> }> => {
+  const root = fileURLToPath(typeof app === 'string' ? new URL(`../fixtures/${app}/`, import.meta.url) : app);
+  const name = root.split('/').filter(Boolean).at(-1) ?? 'app';
   const outDir = mkdtempSync(join(tmpdir(), `hayloft-${name}-`));
   const config = { root, configFile: false as const, logLevel: 'silent' as const, resolve: { alias: hayloftAliases } };
   await build({ ...config, build: { outDir, emptyOutDir: true, minify: false } });
