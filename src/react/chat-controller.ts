@@ -99,6 +99,12 @@ export interface ChatControllerOptions extends ChatControllerSettings {
   scheduleFrame?: FrameScheduler;
 }
 
+const defaultTitle = 'New chat';
+const titleOf = (text: string): string => {
+  const line = text.trim().split('\n')[0] ?? '';
+  return line.length > 48 ? `${line.slice(0, 47)}…` : line || defaultTitle;
+};
+
 const failureOf = (error: unknown): HayloftError =>
   HayloftError.isInstance(error) ? error : new HayloftError(error instanceof Error ? error.message : String(error), { cause: error });
 
@@ -218,7 +224,11 @@ export class ChatController {
       this.store.setState({ status: 'ready' });
       throw error;
     }
-    this.#append(this.store.getState().activeThreadId, message);
+    const threadId = this.store.getState().activeThreadId;
+    const thread = this.#thread(threadId);
+    // A new thread is named after its first question, until the user renames it.
+    if (thread.leafId === null && thread.title === defaultTitle && message.text) this.#setThread({ ...thread, title: titleOf(message.text) });
+    this.#append(threadId, message);
     this.#toolRounds = 0;
     await this.#generate();
   }

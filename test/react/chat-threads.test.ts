@@ -71,7 +71,7 @@ describe('persistChatStore', () => {
     expect(after.store.getState().hydrated).toBe(false);
     await after.ready;
     expect(after.store.getState().hydrated).toBe(true);
-    expect(Object.values(after.store.getState().threads).map((thread) => thread.title).sort()).toEqual(['Kept', 'New chat']);
+    expect(Object.values(after.store.getState().threads).map((thread) => thread.title).sort()).toEqual(['Kept', 'What is in this picture?']);
     expect(after.messages).toHaveLength(2);
     expect(after.messages[0]!.images[0]!.base64Image).toBe(pixel.base64Image);
     expect(after.branchOf(after.messages[1]!)).toEqual({ index: 1, count: 2 });

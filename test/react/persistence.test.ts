@@ -44,7 +44,8 @@ describe('persisted chats in Chromium', () => {
     await page.getByRole('button', { name: 'New thread' }).click();
     await page.getByRole('button', { name: 'Rename' }).click();
     await expect.poll(() => page.getByRole('navigation').getByRole('listitem').count()).toBe(2);
-    await page.getByRole('button', { name: 'New chat' }).click();
+    // The first thread is named after its first question.
+    await page.getByRole('navigation').getByRole('button', { name: 'What is BM25?' }).click();
     // What the model saw: the image went out with the message.
     const sent = replay.requests[2]!.json as { messages: Array<{ content: unknown }> };
     expect(JSON.stringify(sent.messages.at(-1))).toContain(png.toString('base64'));
