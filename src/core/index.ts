@@ -40,4 +40,5 @@ export type { Component, ComponentClass, ComponentDict, ComponentSockets, Invoke
 export { isStandardSchema, toJsonSchema } from './schema.js';
 export type { JsonSchema, SchemaIssue, StandardJsonSchemaLike } from './schema.js';
 export type { ChatGenerator, ChatGeneratorResult, ChatGeneratorRunOptions, GenerationKwargs } from './chat-generator.js';
+export { isLoadableModel } from './model-progress.js';
 export type { LoadableModel, ModelLoadProgress, ModelProgressEvent, WarmUpOptions } from './model-progress.js';

@@ -37,8 +37,14 @@ export interface WarmUpOptions {
 
 /** A generator whose model must be loaded before it answers: what `useLocalModel` warms up. */
 export interface LoadableModel {
+  /** Marks a generator whose model is downloaded and loaded before it answers (what `hayloft/local` makes). */
+  readonly loadsModel: true;
   /** The model id, e.g. `onnx-community/Qwen2.5-0.5B-Instruct`; one load per id per app. */
   readonly model: string;
   /** Loads the model, reporting progress. */
   warmUp(options?: WarmUpOptions): Promise<void>;
 }
+
+/** True for a generator whose model must be loaded first (a local model), so a UI shows its progress. */
+export const isLoadableModel = (value: unknown): value is LoadableModel =>
+  typeof value === 'object' && value !== null && (value as { loadsModel?: unknown }).loadsModel === true && typeof (value as { warmUp?: unknown }).warmUp === 'function';

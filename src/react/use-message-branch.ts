@@ -10,7 +10,7 @@ export interface MessageBranch {
   /** How many siblings (edits, regenerations) there are, itself included. */
   readonly count: number;
   /** Shows the sibling at `index`. */
-  switchTo(index: number): void;
+  readonly switchTo: (index: number) => void;
 }
 
 /**

@@ -19,12 +19,12 @@ export interface ThreadList {
   readonly threads: readonly ThreadSummary[];
   readonly activeThreadId: string;
   /** Makes a thread, shows it, and returns its id. */
-  create(title?: string): string;
-  rename(threadId: string, title: string): void;
+  readonly create: (title?: string) => string;
+  readonly rename: (threadId: string, title: string) => void;
   /** Deletes a thread (and its stored copy). */
-  remove(threadId: string): void;
+  readonly remove: (threadId: string) => void;
   /** Shows a thread; a reply in flight is stopped and kept. */
-  switchTo(threadId: string): void;
+  readonly switchTo: (threadId: string) => void;
 }
 
 const summaries = new WeakMap<ChatState['threads'], readonly ThreadSummary[]>();

@@ -13,6 +13,7 @@ const text = () => react.container.textContent ?? '';
  * test says so: the hook's behaviour is the subject, and the local generators arrive with issue #4.
  */
 class SteppedModel implements LoadableModel {
+  readonly loadsModel = true;
   readonly model: string;
   warmUps = 0;
   #options: WarmUpOptions | undefined;
