@@ -1,8 +1,28 @@
 /**
- * `hayloft/components`: Headless primitives and the drop-in <Chat>.
- *
- * Not built yet: this entry exists so the package layout and its subpath export are in place;
- * its API lands with issue #6 (see README, "Status").
+ * `hayloft/components`: headless chat primitives (`ChatPrimitive.*`), their behaviour hooks, a safe
+ * incremental markdown renderer, and the drop-in `<Chat>` (style it with `hayloft/styles.css`).
  * @packageDocumentation
  */
-export {};
+export { Chat } from './chat.js';
+export type { ChatComponents, ChatProps } from './chat.js';
+export { ChatPrimitive } from './primitives/index.js';
+export { createActionButton } from './primitives/create-action-button.js';
+export type { ActionButtonProps } from './primitives/create-action-button.js';
+export {
+  useCopyAction,
+  useEditAction,
+  useRegenerateAction,
+  useRetryAction,
+  useSendAction,
+  useStopAction,
+  useToolCallDecision,
+} from './primitives/actions.js';
+export type { Action } from './primitives/actions.js';
+export { useToolCallState } from './primitives/tool-call.js';
+export type { ToolCallState } from './primitives/tool-call.js';
+export type { ContentComponents, ContentProps } from './primitives/content.js';
+export type { MessageStatus, RenderMessage } from './primitives/messages.js';
+export { Markdown } from './markdown/markdown.js';
+export type { MarkdownProps } from './markdown/markdown.js';
+export { defaultLabels, LabelsProvider, useLabels } from './labels.js';
+export type { ChatLabels } from './labels.js';

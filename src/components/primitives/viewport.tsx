@@ -1,0 +1,84 @@
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type HTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useLabels } from '../labels.js';
+import { useRoot } from './contexts.js';
+import { composeEventHandlers, composeRefs } from './slot.js';
+
+interface ViewportState {
+  atBottom: boolean;
+  scrollToLatest: () => void;
+}
+
+const ViewportContext = createContext<ViewportState | null>(null);
+
+// Within this many pixels of the end counts as "at the end" (sub-pixel layouts never reach 0).
+const threshold = 48;
+
+/** Props of `ChatPrimitive.Viewport`. */
+export interface ViewportProps extends HTMLAttributes<HTMLDivElement> {
+  ref?: Ref<HTMLDivElement>;
+}
+
+/**
+ * The scrolling area of the conversation. It follows new content while the user is at the end, and
+ * stops following as soon as they scroll up (`data-at-bottom` tells which); `ScrollToLatest` returns.
+ */
+export function Viewport({ children, onScroll, ref, ...props }: ViewportProps): ReactNode {
+  useRoot('Viewport');
+  const element = useRef<HTMLDivElement | null>(null);
+  const stuck = useRef(true);
+  const [atBottom, setAtBottom] = useState(true);
+  const scrollToLatest = useCallback(() => {
+    const node = element.current;
+    if (!node) return;
+    stuck.current = true;
+    setAtBottom(true);
+    node.scrollTop = node.scrollHeight;
+  }, []);
+  useEffect(() => {
+    const node = element.current;
+    if (!node) return;
+    // New tokens, messages or images change the content's size: follow them while stuck to the end.
+    const follow = () => {
+      if (stuck.current) node.scrollTop = node.scrollHeight;
+    };
+    const observer = new ResizeObserver(follow);
+    for (const child of node.children) observer.observe(child);
+    const mutations = new MutationObserver(() => {
+      for (const child of node.children) observer.observe(child);
+      follow();
+    });
+    mutations.observe(node, { childList: true, subtree: true, characterData: true });
+    follow();
+    return () => {
+      observer.disconnect();
+      mutations.disconnect();
+    };
+  }, []);
+  const handleScroll = () => {
+    const node = element.current;
+    if (!node) return;
+    const end = node.scrollHeight - node.scrollTop - node.clientHeight <= threshold;
+    stuck.current = end;
+    setAtBottom(end);
+  };
+  return (
+    <ViewportContext.Provider value={{ atBottom, scrollToLatest }}>
+      <div {...props} ref={composeRefs(ref, element)} data-at-bottom={atBottom ? 'true' : 'false'} onScroll={composeEventHandlers(onScroll, handleScroll)}>
+        {children}
+      </div>
+    </ViewportContext.Provider>
+  );
+}
+
+/** A button that scrolls back to the latest message; rendered only while the user has scrolled up. */
+export function ScrollToLatest({ onClick, children, ...props }: HTMLAttributes<HTMLButtonElement>): ReactNode {
+  const viewport = useContext(ViewportContext);
+  const labels = useLabels();
+  if (!viewport) throw new Error('`ChatPrimitive.ScrollToLatest` must be used within `ChatPrimitive.Viewport`.');
+  if (viewport.atBottom) return null;
+  return (
+    <button type="button" aria-label={labels.jumpToLatest} {...props} onClick={composeEventHandlers(onClick, viewport.scrollToLatest)}>
+      {children ?? labels.jumpToLatest}
+    </button>
+  );
+}
