@@ -54,7 +54,7 @@ export class OpenAIChatGenerator extends ChatCompletionsGenerator {
 
   protected settings(): ChatCompletionsSettings {
     return {
-      provider: this.apiBaseUrl === undefined ? 'OpenAI' : 'The OpenAI-compatible server',
+      provider: this.apiBaseUrl === undefined ? 'OpenAI' : 'the OpenAI-compatible server',
       generatorName: 'OpenAIChatGenerator',
       model: this.model,
       baseUrl: resolveBaseUrl(this.apiBaseUrl ?? openAIBaseUrl),

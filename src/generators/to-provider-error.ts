@@ -3,7 +3,11 @@ import type { OpenAISdk } from './load-openai.js';
 import { redact } from '../core/redact.js';
 import { readRetryAfter } from '../core/retry-after.js';
 
-const describeStatus = (provider: string, status: number, detail: string, retryAfter: number | undefined): string => {
+/** The provider's name at the start of a sentence ("the OpenAI-compatible server" → "The ..."). */
+const sentenceStart = (provider: string): string => provider.charAt(0).toUpperCase() + provider.slice(1);
+
+const describeStatus = (name: string, status: number, detail: string, retryAfter: number | undefined): string => {
+  const provider = sentenceStart(name);
   const more = detail === '' ? '' : ` ${detail}`;
   if (status === 401 || status === 403) {
     // Never repeat the provider's text here: OpenAI's 401 quotes part of the key.
@@ -41,7 +45,7 @@ export const toProviderError = (
     return new AbortError('The request was aborted; the text received so far is kept.', { cause: error });
   }
   if (sdk && error instanceof sdk.APIConnectionTimeoutError) {
-    return new ProviderError(`${provider} did not answer in time. Try again, or raise the generator's timeout.`, {
+    return new ProviderError(`${sentenceStart(provider)} did not answer in time. Try again, or raise the generator's timeout.`, {
       code: 'timeout',
       provider,
       cause: error,
@@ -67,7 +71,7 @@ export const toProviderError = (
     // An error event inside a stream that had started: no status, the provider's own message.
     const body = readBody(error.error);
     const detail = typeof body.message === 'string' ? body.message : error.message;
-    return new ProviderError(redact(`${provider} reported an error mid-stream: ${detail}`, secrets).slice(0, 600), {
+    return new ProviderError(redact(`${sentenceStart(provider)} reported an error mid-stream: ${detail}`, secrets).slice(0, 600), {
       code: typeof body.code === 'string' ? body.code : 'stream_error',
       type: typeof body.type === 'string' ? body.type : undefined,
       provider,
