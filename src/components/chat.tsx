@@ -79,12 +79,16 @@ function ChatView({ chat, props }: { chat: UseChatGeneratorResult; props: ChatPr
           <Empty welcome={welcome} suggestions={suggestions} send={(text) => void chat.send(text).catch(() => undefined)} EmptyState={EmptyState} />
           <ChatPrimitive.Messages className="hayloft-messages">{render}</ChatPrimitive.Messages>
           <ChatPrimitive.Error className="hayloft-error" />
+          <ChatPrimitive.ScrollToLatest className="hayloft-jump" />
         </ChatPrimitive.Viewport>
-        <ChatPrimitive.ScrollToLatest className="hayloft-jump" />
         <ChatPrimitive.Composer className="hayloft-composer">
           <ChatPrimitive.Attachments className="hayloft-attachments" />
           <div className="hayloft-composer-row">
-            <ChatPrimitive.Attach className="hayloft-icon-button hayloft-attach">＋</ChatPrimitive.Attach>
+            <ChatPrimitive.Attach className="hayloft-icon-button hayloft-attach">
+              <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+                <path d="M12 5v14M5 12h14" />
+              </svg>
+            </ChatPrimitive.Attach>
             <ChatPrimitive.Input className="hayloft-input" placeholder={placeholder} />
             {chat.status === 'streaming' || chat.status === 'submitted' ? (
               <ChatPrimitive.Stop className="hayloft-button hayloft-stop" />
@@ -109,7 +113,7 @@ function BubbleWith({ message, content }: { message: ChatMessage; content: Conte
       <ChatPrimitive.Content className="hayloft-content" components={content} />
       <div className="hayloft-message-actions">
         <ChatPrimitive.BranchPicker className="hayloft-branches" />
-        {user ? <ChatPrimitive.Edit className="hayloft-icon-button" /> : <ChatPrimitive.Copy className="hayloft-icon-button" />}
+        {user ? <ChatPrimitive.Edit className="hayloft-icon-button" /> : message.text !== null && <ChatPrimitive.Copy className="hayloft-icon-button" />}
       </div>
     </ChatPrimitive.Message>
   );
