@@ -3,7 +3,7 @@ import { isLoadableModel, type ChatGenerator, type ChatMessage } from '../core/i
 import { HayloftProvider, useChatGenerator, useChatMessages, type UseChatGeneratorOptions, type UseChatGeneratorResult } from '../react/index.js';
 import { LabelsProvider, useLabels, type ChatLabels } from './labels.js';
 import { ChatPrimitive } from './primitives/index.js';
-import type { ContentComponents } from './primitives/content.js';
+import { ContentComponentsContext, type ContentComponents } from './primitives/content.js';
 import type { RenderMessage } from './primitives/messages.js';
 
 /** Replaceable parts of `<Chat>`. */
@@ -64,13 +64,11 @@ function Empty({ welcome, suggestions, send, EmptyState }: { welcome?: string | 
 function ChatView({ chat, props }: { chat: UseChatGeneratorResult; props: ChatProps }): ReactNode {
   const { components = {}, suggestions = [], welcome, threads = false, theme = 'auto', dir, placeholder, className } = props;
   const { Message: renderMessage, EmptyState, ...content } = components;
-  const [render] = useState<RenderMessage>(() =>
-    renderMessage ??
-    ((message: ChatMessage) =>
-      message.role === 'user' || message.role === 'assistant' ? <BubbleWith message={message} content={content} /> : null),
-  );
+  const [contentComponents] = useState(content);
+  const render = renderMessage ?? defaultRender;
   const generator = props.generator;
   return (
+    <ContentComponentsContext.Provider value={contentComponents}>
     <ChatPrimitive.Root chat={chat} className={['hayloft-root', className].filter(Boolean).join(' ')} data-theme={theme === 'auto' ? undefined : theme} dir={dir} data-threads={threads ? '' : undefined}>
       {threads && <ChatPrimitive.ThreadList className="hayloft-threads" />}
       <div className="hayloft-main">
@@ -103,14 +101,15 @@ function ChatView({ chat, props }: { chat: UseChatGeneratorResult; props: ChatPr
         </ChatPrimitive.Composer>
       </div>
     </ChatPrimitive.Root>
+    </ContentComponentsContext.Provider>
   );
 }
 
-function BubbleWith({ message, content }: { message: ChatMessage; content: ContentComponents }): ReactNode {
+function Bubble({ message }: { message: ChatMessage }): ReactNode {
   const user = message.role === 'user';
   return (
     <ChatPrimitive.Message className="hayloft-message">
-      <ChatPrimitive.Content className="hayloft-content" components={content} />
+      <ChatPrimitive.Content className="hayloft-content" />
       <div className="hayloft-message-actions">
         <ChatPrimitive.BranchPicker className="hayloft-branches" />
         {user ? <ChatPrimitive.Edit className="hayloft-icon-button" /> : message.text !== null && <ChatPrimitive.Copy className="hayloft-icon-button" />}
@@ -118,6 +117,8 @@ function BubbleWith({ message, content }: { message: ChatMessage; content: Conte
     </ChatPrimitive.Message>
   );
 }
+
+const defaultRender: RenderMessage = (message) => (message.role === 'user' || message.role === 'assistant' ? <Bubble message={message} /> : null);
 
 function OwnChat(props: ChatProps): ReactNode {
   const { chat: _chat, labels: _labels, components: _components, theme: _theme, dir: _dir, threads: _threads, welcome: _welcome, suggestions: _suggestions, placeholder: _placeholder, className: _className, ...options } = props;

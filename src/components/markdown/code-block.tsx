@@ -15,7 +15,7 @@ const highlight = async (code: string, lang: string): Promise<Line[] | null> => 
   try {
     // Loaded on the first finished code block, never in the initial bundle.
     const { codeToTokens } = await import('shiki');
-    const { tokens } = await codeToTokens(code, { lang: lang as BundledLanguage, themes: { light: 'github-light', dark: 'github-dark' } });
+    const { tokens } = await codeToTokens(code, { lang: lang as BundledLanguage, themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } });
     const lines = tokens.map((line) => line.map((token) => ({ content: token.content, style: token.htmlStyle ?? {} })));
     cache.set(key, lines);
     return lines;
@@ -51,7 +51,8 @@ export const CodeBlock = memo(function CodeBlock({ code, lang, final }: CodeBloc
         <span>{language || 'text'}</span>
         <CopyText text={code} label={labels.copyCode} />
       </div>
-      <pre>
+      {/* Focusable, so a keyboard can scroll a long line. */}
+      <pre tabIndex={0}>
         <code>
           {lines
             ? lines.map((line, index) => (

@@ -1,4 +1,4 @@
-import type { ComponentType, HTMLAttributes, ReactNode, Ref } from 'react';
+import { createContext, useContext, type ComponentType, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { ImageContent, type ChatMessage, type ReasoningContent, type ToolCall as ToolCallPart } from '../../core/index.js';
 import { useLabels } from '../labels.js';
 import { Markdown } from '../markdown/markdown.js';
@@ -14,6 +14,9 @@ export interface ContentComponents {
   ToolCall?: ComponentType<{ call: ToolCallPart; message: ChatMessage }>;
   Reasoning?: ComponentType<{ reasoning: ReasoningContent; streaming: boolean }>;
 }
+
+/** Renderers every `ChatPrimitive.Content` below uses unless its own `components` say otherwise (`<Chat components>` sets them). */
+export const ContentComponentsContext = createContext<ContentComponents>({});
 
 function DefaultText({ text, message }: { text: string; message: ChatMessage }): ReactNode {
   // What the user typed is shown as typed; what a model wrote is markdown.
@@ -42,9 +45,11 @@ export interface ContentProps extends HTMLAttributes<HTMLDivElement> {
  * A message's parts in order: text (markdown for answers), images, reasoning and tool calls, then a
  * note when the answer was stopped or failed (what arrived stays above it).
  */
-export function Content({ components = {}, ...props }: ContentProps): ReactNode {
+export function Content({ components: own = {}, ...props }: ContentProps): ReactNode {
   const { message, streaming } = useMessageContext('Content');
   const labels = useLabels();
+  const inherited = useContext(ContentComponentsContext);
+  const components = { ...inherited, ...own };
   const { Text = DefaultText, Image = DefaultImage, ToolCall: Call = DefaultToolCall, Reasoning: Thinking = DefaultReasoning } = components;
   const error = message.meta.error as { message?: unknown } | null | undefined;
   return (

@@ -63,7 +63,7 @@ export function Viewport({ children, onScroll, ref, ...props }: ViewportProps): 
   };
   return (
     <ViewportContext.Provider value={{ atBottom, scrollToLatest }}>
-      <div {...props} ref={composeRefs(ref, element)} data-at-bottom={atBottom ? 'true' : 'false'} onScroll={composeEventHandlers(onScroll, handleScroll)}>
+      <div tabIndex={0} {...props} ref={composeRefs(ref, element)} data-at-bottom={atBottom ? 'true' : 'false'} onScroll={composeEventHandlers(onScroll, handleScroll)}>
         {children}
       </div>
     </ViewportContext.Provider>
