@@ -10,9 +10,9 @@ import '../../src/components/styles.css';
 const react = useReactRoot();
 afterEach(() => replay.reset());
 const generator = () => new OpenAIChatGenerator({ apiBaseUrl: `${replay.url()}/v1`, maxRetries: 0 });
-const $ = <E extends HTMLElement = HTMLElement>(selector: string) => react.container.querySelector<E>(selector);
+const $ = (selector: string) => react.container.querySelector<HTMLElement>(selector);
 const $$ = (selector: string) => [...react.container.querySelectorAll<HTMLElement>(selector)];
-const input = () => $<HTMLTextAreaElement>('textarea')!;
+const input = () => react.container.querySelector('textarea')!;
 const mountChat = (props: Partial<Parameters<typeof Chat>[0]> = {}) =>
   react.mount(
     <div style={{ height: '480px' }}>
