@@ -10,6 +10,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^hayloft$/, replacement: src('index.ts') },
+      { find: /^hayloft\/styles\.css$/, replacement: src('components/styles.css') },
       { find: /^hayloft\/(local|pipeline|react|components|proxy)$/, replacement: src('$1/index.ts') },
       { find: /^hayloft\/proxy\/node$/, replacement: src('proxy/node.ts') },
     ],

@@ -1,8 +1,12 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { isLoadableModel, type ChatGenerator, type ChatMessage } from '../core/index.js';
-import { HayloftProvider, useChatGenerator, useChatMessages, type UseChatGeneratorOptions, type UseChatGeneratorResult } from '../react/index.js';
+import { useChatGenerator, useChatMessages, type UseChatGeneratorOptions, type UseChatGeneratorResult } from '../react/index.js';
 import { LabelsProvider, useLabels, type ChatLabels } from './labels.js';
-import { ChatPrimitive } from './primitives/index.js';
+import { preloadMarkdown } from './markdown/lazy-markdown.js';
+import * as ChatPrimitive from './primitives/index.js';
+
+// Only local models show load progress; its query client stays out of a cloud chat's bundle.
+const LocalModelProgress = lazy(() => import('./primitives/local-model-progress.js'));
 import { ContentComponentsContext, type ContentComponents } from './primitives/content.js';
 import type { RenderMessage } from './primitives/messages.js';
 
@@ -67,12 +71,22 @@ function ChatView({ chat, props }: { chat: UseChatGeneratorResult; props: ChatPr
   const [contentComponents] = useState(content);
   const render = renderMessage ?? defaultRender;
   const generator = props.generator;
+  useEffect(() => {
+    // Fetch the markdown renderer while the user reads the page, before the first answer needs it.
+    const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback;
+    if (idle) idle(() => void preloadMarkdown());
+    else setTimeout(() => void preloadMarkdown(), 200);
+  }, []);
   return (
     <ContentComponentsContext.Provider value={contentComponents}>
     <ChatPrimitive.Root chat={chat} className={['hayloft-root', className].filter(Boolean).join(' ')} data-theme={theme === 'auto' ? undefined : theme} dir={dir} data-threads={threads ? '' : undefined}>
       {threads && <ChatPrimitive.ThreadList className="hayloft-threads" />}
       <div className="hayloft-main">
-        {isLoadableModel(generator) && <ChatPrimitive.Progress className="hayloft-progress" model={generator} />}
+        {isLoadableModel(generator) && (
+          <Suspense fallback={null}>
+            <LocalModelProgress className="hayloft-progress" model={generator} />
+          </Suspense>
+        )}
         <ChatPrimitive.Viewport className="hayloft-viewport">
           <Empty welcome={welcome} suggestions={suggestions} send={(text) => void chat.send(text).catch(() => undefined)} EmptyState={EmptyState} />
           <ChatPrimitive.Messages className="hayloft-messages">{render}</ChatPrimitive.Messages>
@@ -137,8 +151,6 @@ function OwnChat(props: ChatProps): ReactNode {
  */
 export function Chat(props: ChatProps): ReactNode {
   return (
-    <HayloftProvider generator={props.generator}>
-      <LabelsProvider labels={props.labels}>{props.chat ? <ChatView chat={props.chat} props={props} /> : <OwnChat {...props} />}</LabelsProvider>
-    </HayloftProvider>
+    <LabelsProvider labels={props.labels}>{props.chat ? <ChatView chat={props.chat} props={props} /> : <OwnChat {...props} />}</LabelsProvider>
   );
 }

@@ -5,7 +5,17 @@
  */
 export { Chat } from './chat.js';
 export type { ChatComponents, ChatProps } from './chat.js';
-export { ChatPrimitive } from './primitives/index.js';
+/**
+ * The headless parts of a chat UI (`ChatPrimitive.Root`, `.Messages`, `.Input`, `.Send`, ...):
+ * unstyled, state in `data-*` attributes, the user's handlers first. An app bundles only the parts it uses.
+ *
+ * @example
+ * <ChatPrimitive.Root chat={chat}>
+ *   <ChatPrimitive.Viewport><ChatPrimitive.Messages /></ChatPrimitive.Viewport>
+ *   <ChatPrimitive.Composer><ChatPrimitive.Input /><ChatPrimitive.Send /></ChatPrimitive.Composer>
+ * </ChatPrimitive.Root>
+ */
+export * as ChatPrimitive from './primitives/index.js';
 export { createActionButton } from './primitives/create-action-button.js';
 export type { ActionButtonProps } from './primitives/create-action-button.js';
 export {

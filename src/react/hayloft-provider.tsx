@@ -1,16 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createContext, useContext, useState, type ReactNode } from 'react';
-import { ConfigError, type ChatGenerator } from '../core/index.js';
-
-/** What {@link HayloftProvider} supplies to the hooks below it. */
-export interface HayloftContextValue {
-  /** The generator `useChatGenerator` uses when it is given none. */
-  readonly generator: ChatGenerator | undefined;
-  /** The query client of `useLocalModel` and `useModels`. */
-  readonly queryClient: QueryClient;
-}
-
-const HayloftContext = createContext<HayloftContextValue | null>(null);
+import { useState, type ReactNode } from 'react';
+import type { ChatGenerator } from '../core/index.js';
+import { HayloftContext, type HayloftContextValue } from './hayloft-context.js';
 
 /** Props of {@link HayloftProvider}. */
 export interface HayloftProviderProps {
@@ -41,13 +32,3 @@ export function HayloftProvider({ generator, queryClient, children }: HayloftPro
     </HayloftContext.Provider>
   );
 }
-
-/** The nearest {@link HayloftProvider}'s value, or null outside one. */
-export const useHayloftContext = (): HayloftContextValue | null => useContext(HayloftContext);
-
-/** The nearest {@link HayloftProvider}'s value; throws a message that says how to fix it outside one. */
-export const useRequiredHayloftContext = (hook: string): HayloftContextValue => {
-  const value = useContext(HayloftContext);
-  if (!value) throw new ConfigError(`${hook} must be used within <HayloftProvider>: wrap your app in it (it supplies the query client).`);
-  return value;
-};

@@ -10,7 +10,7 @@ import {
 } from './chat-controller.js';
 import { activeMessages, type ChatState, type ChatStatus, type ChatStore } from './chat-store.js';
 import { threadUsage, type ThreadUsage } from './chat-usage.js';
-import { useHayloftContext } from './hayloft-provider.js';
+import { useHayloftContext } from './hayloft-context.js';
 import type { PersistOptions } from './persist-chat-store.js';
 
 /** Options of {@link useChatGenerator}. Settings may change between renders; the rest is read once. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { LoadableModel, ModelLoadProgress, ModelProgressEvent } from '../core/index.js';
-import { useRequiredHayloftContext } from './hayloft-provider.js';
+import { useRequiredHayloftContext } from './hayloft-context.js';
 
 /** The progress of a model load, shared by every component that shows it. */
 export interface LocalModelProgress {

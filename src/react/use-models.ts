@@ -1,6 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { ProviderError } from '../core/index.js';
-import { useRequiredHayloftContext } from './hayloft-provider.js';
+import { useRequiredHayloftContext } from './hayloft-context.js';
 
 /** A model the proxy serves. */
 export interface ModelInfo {

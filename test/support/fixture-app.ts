@@ -9,6 +9,7 @@ const src = (path: string): string => fileURLToPath(new URL(`../../src/${path}`,
 /** The package's import names mapped to its sources, as apps import them. */
 export const hayloftAliases: Alias[] = [
   { find: /^hayloft$/, replacement: src('index.ts') },
+  { find: /^hayloft\/styles\.css$/, replacement: src('components/styles.css') },
   { find: /^hayloft\/(local|pipeline|react|components|proxy)$/, replacement: src('$1/index.ts') },
 ];
 

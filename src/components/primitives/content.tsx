@@ -1,7 +1,7 @@
 import { createContext, useContext, type ComponentType, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { ImageContent, type ChatMessage, type ReasoningContent, type ToolCall as ToolCallPart } from '../../core/index.js';
 import { useLabels } from '../labels.js';
-import { Markdown } from '../markdown/markdown.js';
+import { LazyMarkdown } from '../markdown/lazy-markdown.js';
 import { useMessageContext } from './contexts.js';
 import { Reasoning } from './reasoning.js';
 import { ToolCall } from './tool-call.js';
@@ -20,7 +20,7 @@ export const ContentComponentsContext = createContext<ContentComponents>({});
 
 function DefaultText({ text, message }: { text: string; message: ChatMessage }): ReactNode {
   // What the user typed is shown as typed; what a model wrote is markdown.
-  return message.role === 'assistant' ? <Markdown text={text} /> : <p className="hayloft-user-text">{text}</p>;
+  return message.role === 'assistant' ? <LazyMarkdown text={text} /> : <p className="hayloft-user-text">{text}</p>;
 }
 
 function DefaultImage({ image }: { image: ImageContent }): ReactNode {
