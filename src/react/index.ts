@@ -34,6 +34,7 @@ export { useChatMessages } from './use-chat-messages.js';
 export { useStreamingMessage } from './use-streaming-message.js';
 export { useChatStatus } from './use-chat-status.js';
 export { useChatUsage } from './use-chat-usage.js';
+export { useChatSelector } from './use-chat-selector.js';
 export type { ChatStatusSlice } from './use-chat-status.js';
 export { useMessageBranch } from './use-message-branch.js';
 export type { MessageBranch } from './use-message-branch.js';

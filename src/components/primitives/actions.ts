@@ -1,6 +1,6 @@
 import { useContext } from 'react';
 import type { ToolCall } from '../../core/index.js';
-import { useChatMessages, useChatStatus } from '../../react/index.js';
+import { useChatMessages, useChatSelector, useChatStatus, type ChatState } from '../../react/index.js';
 import { useCopy } from '../markdown/copy-text.js';
 import { ComposerContext } from './composer-context.js';
 import { useMessageContext, useRoot } from './contexts.js';
@@ -17,6 +17,7 @@ const useComposer = (part: string): ComposerStore => {
 };
 
 const isBusy = (status: string): boolean => status === 'submitted' || status === 'streaming';
+const selectBusy = (state: ChatState): boolean => isBusy(state.status);
 
 /** Sends what the composer holds (or the edit of a message); null while a reply runs or nothing is typed. */
 export const useSendAction = (): Action => {
@@ -64,8 +65,9 @@ export const useEditAction = (): Action => {
   const { message } = useMessageContext('Edit');
   const composer = useComposer('Edit');
   const { controller } = useRoot('Edit');
-  const { status } = useChatStatus(controller);
-  if (message.role !== 'user' || isBusy(status)) return null;
+  // One boolean per row: an Edit button sits on every user message of a long thread.
+  const busy = useChatSelector(selectBusy, controller);
+  if (message.role !== 'user' || busy) return null;
   return () => {
     composer.set({ text: message.text ?? '', editing: message });
     composer.input?.focus();

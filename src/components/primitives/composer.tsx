@@ -79,7 +79,9 @@ export function Input({ maxRows = 8, onChange, onKeyDown, onPaste, ref, ...props
   const element = useRef<HTMLTextAreaElement | null>(null);
   useLayoutEffect(() => {
     const node = element.current;
-    if (!node) return;
+    // Where CSS can size the field to its content (field-sizing), measuring here would force a layout
+    // of the whole page on every keystroke.
+    if (!node || CSS.supports('field-sizing', 'content')) return;
     node.style.height = 'auto';
     const line = Number.parseFloat(getComputedStyle(node).lineHeight) || 20;
     node.style.height = `${Math.min(node.scrollHeight, line * maxRows + 16)}px`;
@@ -100,6 +102,7 @@ export function Input({ maxRows = 8, onChange, onKeyDown, onPaste, ref, ...props
       placeholder={labels.inputPlaceholder}
       rows={1}
       {...props}
+      style={{ maxBlockSize: `calc(${maxRows}lh + 1rem)`, ...props.style }}
       ref={composeRefs(ref, element, (node: HTMLTextAreaElement | null) => {
         store.input = node;
       })}

@@ -52,10 +52,11 @@ export function Messages({ children = defaultRender, ...props }: MessagesProps):
   const busy = status === 'submitted' || status === 'streaming';
   return (
     <div role="log" aria-live="polite" aria-relevant="additions" aria-label={labels.messages} aria-busy={busy} {...props}>
-      {messages.map((message, index) => (
-        <Row key={index} message={message} streaming={false} index={index} render={children} />
+      {/* The draft is the last row of the same list, so when it finishes it keeps its row (and its
+          parsed markdown) instead of being mounted again as a new one. */}
+      {(draft ? [...messages, draft] : messages).map((message, index) => (
+        <Row key={index} message={message} streaming={message === draft} index={index} render={children} />
       ))}
-      {draft && <Row key={messages.length} message={draft} streaming index={messages.length} render={children} />}
     </div>
   );
 }

@@ -37,17 +37,21 @@ export function Viewport({ children, onScroll, ref, ...props }: ViewportProps): 
   useEffect(() => {
     const node = element.current;
     if (!node) return;
-    // New tokens, messages or images change the content's size: follow them while stuck to the end.
+    // Follow growth from a ResizeObserver: it runs after layout, so reading scrollHeight there forces
+    // no extra layout (a MutationObserver per token would, and costs a frame's budget in a long thread).
     const follow = () => {
-      if (stuck.current) node.scrollTop = node.scrollHeight;
+      if (!stuck.current) return;
+      const end = node.scrollHeight - node.clientHeight;
+      // Writing scrollTop fires a scroll event and a scroll; skip it when already there.
+      if (Math.abs(node.scrollTop - end) > 1) node.scrollTop = end;
     };
     const observer = new ResizeObserver(follow);
-    for (const child of node.children) observer.observe(child);
-    const mutations = new MutationObserver(() => {
+    const observeChildren = () => {
       for (const child of node.children) observer.observe(child);
-      follow();
-    });
-    mutations.observe(node, { childList: true, subtree: true, characterData: true });
+    };
+    observeChildren();
+    const mutations = new MutationObserver(observeChildren);
+    mutations.observe(node, { childList: true });
     follow();
     return () => {
       observer.disconnect();
