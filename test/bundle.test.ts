@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hayloftAliases } from './support/fixture-app.js';
+import { hayloftAliases, productionBuild } from './support/fixture-app.js';
 
 const root = fileURLToPath(new URL('./fixtures/bundle-app/', import.meta.url));
 const outDir = mkdtempSync(join(tmpdir(), 'hayloft-bundle-'));
@@ -15,7 +15,7 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 describe('bundle', () => {
   it('should keep <Chat> with a generator and the styles within 45 KB gzip, React aside, and load the client and the highlighter later', async () => {
     const chatOut = join(outDir, 'chat');
-    await build({
+    await productionBuild({
       root: fileURLToPath(new URL('./fixtures/chat-app/', import.meta.url)),
       logLevel: 'silent',
       resolve: { alias: hayloftAliases },

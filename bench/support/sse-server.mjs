@@ -1,7 +1,8 @@
 // A replay server for benchmarks, run in its own process so its work does not share the client's
 // event loop. It answers every POST with a pre-encoded stream of N chat-completion chunks.
 // Path options before /v1 (for browser benchmarks): /tokens-<n>/ streams n tokens instead of N,
-// /pace-<n>/ sends n tokens per second, /paragraph-<n>/ ends every n-th token with a blank line.
+// /pace-<n>/ sends n tokens per second, /paragraph-<n>/ ends every n-th token with a blank line,
+// and a path containing /ui-stream speaks the AI SDK's UI message stream protocol instead.
 // CORS is open, so a page on another port can read it.
 import { createServer } from 'node:http';
 
@@ -9,6 +10,18 @@ const defaultCount = Number(process.argv[2] ?? 5000);
 
 const base = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'bench' };
 const frame = (payload) => `data: ${JSON.stringify({ ...base, ...payload })}\n\n`;
+
+// The same tokens in the AI SDK's UI message stream protocol (what @ai-sdk/react's useChat reads).
+const encodeUi = (count, paragraph) => {
+  const data = (payload) => `data: ${JSON.stringify(payload)}\n\n`;
+  const frames = [data({ type: 'start', messageId: 'm1' }), data({ type: 'start-step' }), data({ type: 'text-start', id: 't1' })];
+  for (let i = 0; i < count; i += 1) {
+    const delta = paragraph > 0 && (i + 1) % paragraph === 0 ? ` tok${i}\n\n` : ` tok${i}`;
+    frames.push(data({ type: 'text-delta', id: 't1', delta }));
+  }
+  frames.push(data({ type: 'text-end', id: 't1' }), data({ type: 'finish-step' }), data({ type: 'finish' }), 'data: [DONE]\n\n');
+  return frames;
+};
 
 const encode = (count, paragraph) => {
   const frames = [frame({ choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })];
@@ -25,10 +38,10 @@ const encode = (count, paragraph) => {
 // Encoded once per shape: frames one by one (paced), and in groups of 16 events per write, as a
 // fast upstream's TCP segments would carry them.
 const cache = new Map();
-const encoded = (count, paragraph) => {
-  const key = `${count}/${paragraph}`;
+const encoded = (count, paragraph, ui) => {
+  const key = `${count}/${paragraph}/${ui}`;
   if (!cache.has(key)) {
-    const frames = encode(count, paragraph);
+    const frames = ui ? encodeUi(count, paragraph) : encode(count, paragraph);
     const writes = [];
     for (let i = 0; i < frames.length; i += 16) writes.push(Buffer.from(frames.slice(i, i + 16).join('')));
     cache.set(key, { frames, writes });
@@ -45,6 +58,7 @@ const cors = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-expose-headers': 'x-vercel-ai-ui-message-stream',
 };
 
 const server = createServer((req, res) => {
@@ -54,11 +68,12 @@ const server = createServer((req, res) => {
     return;
   }
   const url = req.url ?? '';
-  const { frames, writes } = encoded(option(url, 'tokens') ?? defaultCount, option(url, 'paragraph') ?? 0);
+  const ui = url.includes('/ui-stream');
+  const { frames, writes } = encoded(option(url, 'tokens') ?? defaultCount, option(url, 'paragraph') ?? 0, ui);
   const pace = option(url, 'pace');
   req.resume();
   req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...cors });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...cors, ...(ui ? { 'x-vercel-ai-ui-message-stream': 'v1' } : {}) });
     if (pace) {
       // One event per tick, as a model generating at `pace` tokens per second would send them.
       let i = 0;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, preview, type Alias } from 'vite';
+import { build, preview, type Alias, type InlineConfig } from 'vite';
 
 const src = (path: string): string => fileURLToPath(new URL(`../../src/${path}`, import.meta.url));
 
@@ -14,6 +14,20 @@ export const hayloftAliases: Alias[] = [
 ];
 
 /**
+ * `vite build` as an app's production build. Vitest sets NODE_ENV=test, and Vite then compiles JSX
+ * and React for development (several times slower): NODE_ENV is production for the build's duration.
+ */
+export const productionBuild = async (config: InlineConfig): Promise<void> => {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ ...config, mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
+};
+
+/**
  * Builds an app under test/fixtures/ (or any folder given as a URL) with Vite, in production mode as
  * users ship it, and serves it on 127.0.0.1. A build, not the dev server: no dependency
  * re-optimisation reloads the page mid-test.
@@ -23,7 +37,7 @@ export const serveFixtureApp = async (app: string | URL): Promise<{ url: string;
   const name = root.split('/').filter(Boolean).at(-1) ?? 'app';
   const outDir = mkdtempSync(join(tmpdir(), `hayloft-${name}-`));
   const config = { root, configFile: false as const, logLevel: 'silent' as const, resolve: { alias: hayloftAliases } };
-  await build({ ...config, build: { outDir, emptyOutDir: true, minify: false } });
+  await productionBuild({ ...config, build: { outDir, emptyOutDir: true, minify: false } });
   const server = await preview({ ...config, build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error(`The preview server for ${name} reported no URL.`);

@@ -1,0 +1,112 @@
+// <Chat> in Chromium (issue #6), against a plain-DOM baseline and @ai-sdk/react's useChat with a
+// minimal renderer, all in the same run and the same browser:
+// - 2,000 and 20,000 tokens as fast as the server sends them, into an empty and a 200-message
+//   thread: main-thread busy time (CDP's TaskDuration) ≤ 1.5× plain DOM and ≤ 1/3 of useChat;
+// - 2,000 tokens at 200 tokens/s into a 200-message thread: no long task over 50 ms;
+// - every run: the final text in the DOM within 50 ms of the stream's last byte.
+import { fork, type ChildProcess } from 'node:child_process';
+import type { CDPSession } from 'playwright-core';
+import { afterAll, beforeAll, it } from 'vitest';
+import { launchChromium } from '../test/support/chromium.js';
+import { serveFixtureApp } from '../test/support/fixture-app.js';
+import { median, writeResult } from './support/stats.js';
+
+type Mode = 'chat' | 'baseline' | 'aisdk';
+const modes: readonly Mode[] = ['baseline', 'chat', 'aisdk'];
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+
+let server: ChildProcess;
+let serverUrl: string;
+let app: Awaited<ReturnType<typeof serveFixtureApp>>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+beforeAll(async () => {
+  server = fork(new URL('./support/sse-server.mjs', import.meta.url), ['100'], { stdio: 'inherit' });
+  const port = await new Promise<number>((resolve) => server.once('message', (message) => resolve((message as { port: number }).port)));
+  serverUrl = `http://127.0.0.1:${port}`;
+  [app, browser] = await Promise.all([serveFixtureApp(new URL('./fixtures/chat-app/', import.meta.url)), launchChromium()]);
+}, 180_000);
+afterAll(async () => {
+  await Promise.all([app.close(), browser.close()]);
+  server.kill();
+});
+
+interface Run {
+  busyMs: number;
+  longTasks: number[];
+  lastTokenToDomMs: number;
+}
+
+const taskDuration = async (cdp: CDPSession): Promise<number> => {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((entry) => entry.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
+};
+
+const runOnce = async (mode: Mode, history: number, tokens: number, pace?: number): Promise<Run> => {
+  const page = await browser.context.newPage();
+  try {
+    await page.setViewportSize({ width: 900, height: 800 });
+    await page.goto(app.url);
+    await page.waitForFunction(() => 'chatBench' in window);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const api = `${serverUrl}/tokens-${tokens}/paragraph-50${pace ? `/pace-${pace}` : ''}`;
+    const before = await taskDuration(cdp);
+    const result = await page.evaluate((options) => window.chatBench.run(options), { mode, history, api, lastToken: `tok${tokens - 1}` });
+    return { busyMs: (await taskDuration(cdp)) - before, longTasks: result.longTasks, lastTokenToDomMs: result.lastTokenToDomMs };
+  } finally {
+    await page.close();
+  }
+};
+
+it('should keep <Chat> within 1.5x of plain DOM and under 1/3 of useChat, with no long task', async () => {
+  const metrics: Record<string, number | string> = {};
+  let met = true;
+  let worstDomMs = 0;
+  for (const tokens of [2_000, 20_000]) {
+    for (const history of [0, 200]) {
+      const runs: Record<Mode, Run[]> = { chat: [], baseline: [], aisdk: [] };
+      for (let round = 0; round < rounds; round += 1) {
+        // Rotate the order, so a noisy neighbour hurts every mode alike.
+        for (const mode of [...modes.slice(round % 3), ...modes.slice(0, round % 3)]) runs[mode].push(await runOnce(mode, history, tokens));
+      }
+      const busy = (mode: Mode) => median(runs[mode].map((run) => run.busyMs));
+      const key = `${tokens}tok_${history}msg`;
+      const vsBaseline = busy('chat') / busy('baseline');
+      const vsAiSdk = busy('chat') / busy('aisdk');
+      met &&= vsBaseline <= 1.5 && vsAiSdk <= 1 / 3;
+      for (const run of runs.chat) worstDomMs = Math.max(worstDomMs, run.lastTokenToDomMs);
+      Object.assign(metrics, {
+        [`busy_ms_chat_${key}`]: busy('chat'),
+        [`busy_ms_baseline_${key}`]: busy('baseline'),
+        [`busy_ms_aisdk_${key}`]: busy('aisdk'),
+        [`ratio_vs_baseline_${key}`]: vsBaseline,
+        [`ratio_vs_aisdk_${key}`]: vsAiSdk,
+        [`last_token_to_dom_ms_chat_${key}`]: median(runs.chat.map((run) => run.lastTokenToDomMs)),
+      });
+    }
+  }
+  const paced: Record<Mode, Run> = {
+    chat: await runOnce('chat', 200, 2_000, 200),
+    baseline: await runOnce('baseline', 200, 2_000, 200),
+    aisdk: await runOnce('aisdk', 200, 2_000, 200),
+  };
+  met &&= paced.chat.longTasks.length === 0 && worstDomMs <= 50 && paced.chat.lastTokenToDomMs <= 50;
+  Object.assign(metrics, {
+    paced_long_tasks_over_50ms_chat: paced.chat.longTasks.length,
+    paced_long_tasks_over_50ms_baseline: paced.baseline.longTasks.length,
+    paced_long_tasks_over_50ms_aisdk: paced.aisdk.longTasks.length,
+    paced_busy_ms_chat: paced.chat.busyMs,
+    paced_busy_ms_baseline: paced.baseline.busyMs,
+    paced_busy_ms_aisdk: paced.aisdk.busyMs,
+    paced_last_token_to_dom_ms_chat: paced.chat.lastTokenToDomMs,
+    worst_last_token_to_dom_ms_chat: worstDomMs,
+    rounds,
+  });
+  writeResult({
+    name: 'chat-render',
+    target: '<Chat> with markdown: busy ≤ 1.5× plain DOM and ≤ 1/3 of @ai-sdk/react useChat (2k and 20k tokens, empty and 200-message thread); 0 long tasks > 50 ms at 200 tokens/s; final text in the DOM ≤ 50 ms after the last token',
+    met,
+    metrics,
+  });
+});
