@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { HuggingFaceAPIChatGenerator, OpenAIChatGenerator, Secret, Tool } from '../../src/index.js';
 import { ChatController, threadUsage } from '../../src/react/index.js';
 import { loadChunks } from '../support/replay-server.js';
+import { weatherTool } from '../support/tools.js';
 import { useReplayServer } from '../support/use-replay-server.js';
 
 const server = await useReplayServer();
 const generator = () => new OpenAIChatGenerator({ apiKey: Secret.fromToken('sk-tools-test'), apiBaseUrl: `${server.url}/v1`, maxRetries: 0 });
 
-const weather = new Tool({
-  name: 'get_weather',
-  description: 'Weather for a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  invoke: ({ city }) => `Sunny in ${String(city)}`,
-});
+const weather = weatherTool();
 
 describe('ChatController tool calls', () => {
   it('should approve and reject parallel calls one by one, and continue once all are decided', async () => {

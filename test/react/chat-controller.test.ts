@@ -4,6 +4,7 @@ import { ChatController, activePath, siblingsOf } from '../../src/react/index.js
 import type { FrameScheduler } from '../../src/react/index.js';
 import { expectedText } from '../support/fixtures.js';
 import { loadChunks } from '../support/replay-server.js';
+import { weatherTool } from '../support/tools.js';
 import { useReplayServer } from '../support/use-replay-server.js';
 
 const server = await useReplayServer();
@@ -21,12 +22,7 @@ const manualFrames = () => {
   return { schedule, run: () => queue.splice(0).forEach((callback) => callback()), get scheduled() { return scheduled; } };
 };
 
-const weather = new Tool({
-  name: 'get_weather',
-  description: 'Weather for a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  invoke: ({ city }) => `Sunny in ${String(city)}`,
-});
+const weather = weatherTool();
 
 describe('ChatController', () => {
   it('should stream into a draft at most once per frame and keep finished messages stable', async () => {
