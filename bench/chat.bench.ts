@@ -4,32 +4,15 @@
 //   thread: main-thread busy time (CDP's TaskDuration) ≤ 1.5× plain DOM and ≤ 1/3 of useChat;
 // - 2,000 tokens at 200 tokens/s into a 200-message thread: no long task over 50 ms;
 // - every run: the final text in the DOM within 50 ms of the stream's last byte.
-import { fork, type ChildProcess } from 'node:child_process';
-import type { CDPSession } from 'playwright-core';
-import { afterAll, beforeAll, it } from 'vitest';
-import { launchChromium } from '../test/support/chromium.js';
-import { serveFixtureApp } from '../test/support/fixture-app.js';
+import { it } from 'vitest';
+import { taskDurationMs, useBrowserBench } from './support/browser-bench.js';
 import { median, writeResult } from './support/stats.js';
 
 type Mode = 'chat' | 'baseline' | 'aisdk';
 const modes: readonly Mode[] = ['baseline', 'chat', 'aisdk'];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
-let server: ChildProcess;
-let serverUrl: string;
-let app: Awaited<ReturnType<typeof serveFixtureApp>>;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  server = fork(new URL('./support/sse-server.mjs', import.meta.url), ['100'], { stdio: 'inherit' });
-  const port = await new Promise<number>((resolve) => server.once('message', (message) => resolve((message as { port: number }).port)));
-  serverUrl = `http://127.0.0.1:${port}`;
-  [app, browser] = await Promise.all([serveFixtureApp(new URL('./fixtures/chat-app/', import.meta.url)), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await Promise.all([app.close(), browser.close()]);
-  server.kill();
-});
+const bench = useBrowserBench('chat-app');
 
 interface Run {
   busyMs: number;
@@ -37,23 +20,18 @@ interface Run {
   lastTokenToDomMs: number;
 }
 
-const taskDuration = async (cdp: CDPSession): Promise<number> => {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((entry) => entry.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
-};
-
 const runOnce = async (mode: Mode, history: number, tokens: number, pace?: number): Promise<Run> => {
-  const page = await browser.context.newPage();
+  const page = await bench.browser.context.newPage();
   try {
     await page.setViewportSize({ width: 900, height: 800 });
-    await page.goto(app.url);
+    await page.goto(bench.appUrl);
     await page.waitForFunction(() => 'chatBench' in window);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const api = `${serverUrl}/tokens-${tokens}/paragraph-50${pace ? `/pace-${pace}` : ''}`;
-    const before = await taskDuration(cdp);
+    const api = `${bench.serverUrl}/tokens-${tokens}/paragraph-50${pace ? `/pace-${pace}` : ''}`;
+    const before = await taskDurationMs(cdp);
     const result = await page.evaluate((options) => window.chatBench.run(options), { mode, history, api, lastToken: `tok${tokens - 1}` });
-    return { busyMs: (await taskDuration(cdp)) - before, longTasks: result.longTasks, lastTokenToDomMs: result.lastTokenToDomMs };
+    return { busyMs: (await taskDurationMs(cdp)) - before, longTasks: result.longTasks, lastTokenToDomMs: result.lastTokenToDomMs };
   } finally {
     await page.close();
   }

@@ -3,11 +3,9 @@
 //   main-thread busy time (CDP's TaskDuration) of hayloft ≤ 1.5× the baseline's, medians of rounds;
 // - 3,000 tokens at 200 tokens/s into a 200-message thread: no long task over 50 ms;
 // - the JS heap after a run, after a forced GC, for both.
-import { fork, type ChildProcess } from 'node:child_process';
-import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from '../test/support/chromium.js';
-import { serveFixtureApp } from '../test/support/fixture-app.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { taskDurationMs, useBrowserBench } from './support/browser-bench.js';
 import { median, writeResult } from './support/stats.js';
 
 const rounds = 5;
@@ -15,21 +13,7 @@ const fastTokens = 20_000;
 const pacedTokens = 3_000;
 const pace = 200;
 
-let server: ChildProcess;
-let serverUrl: string;
-let app: Awaited<ReturnType<typeof serveFixtureApp>>;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  server = fork(new URL('./support/sse-server.mjs', import.meta.url), ['100'], { stdio: 'inherit' });
-  const port = await new Promise<number>((resolve) => server.once('message', (message) => resolve((message as { port: number }).port)));
-  serverUrl = `http://127.0.0.1:${port}`;
-  [app, browser] = await Promise.all([serveFixtureApp(new URL('./fixtures/render-app/', import.meta.url)), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await Promise.all([app.close(), browser.close()]);
-  server.kill();
-});
+const bench = useBrowserBench('render-app');
 
 interface Run {
   busyMs: number;
@@ -39,22 +23,17 @@ interface Run {
   paragraphs: number;
 }
 
-const metric = async (cdp: CDPSession, name: string): Promise<number> => {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((entry) => entry.name === name)?.value ?? Number.NaN;
-};
-
 /** One run in a fresh page: main-thread busy time from CDP around the stream, then heap after GC. */
 const runOnce = async (mode: 'hayloft' | 'baseline', history: number, apiPath: string): Promise<Run> => {
-  const page: Page = await browser.context.newPage();
+  const page: Page = await bench.browser.context.newPage();
   try {
-    await page.goto(app.url);
+    await page.goto(bench.appUrl);
     await page.waitForFunction(() => 'bench' in window);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const before = await metric(cdp, 'TaskDuration');
-    const result = await page.evaluate((options) => window.bench.run(options), { mode, history, apiBase: `${serverUrl}${apiPath}` });
-    const busyMs = ((await metric(cdp, 'TaskDuration')) - before) * 1000;
+    const before = await taskDurationMs(cdp);
+    const result = await page.evaluate((options) => window.bench.run(options), { mode, history, apiBase: `${bench.serverUrl}${apiPath}` });
+    const busyMs = (await taskDurationMs(cdp)) - before;
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     return { ...result, busyMs, heapMb: usedSize / 2 ** 20 };
