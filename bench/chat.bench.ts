@@ -41,8 +41,10 @@ it('should keep <Chat> within 1.5x of plain DOM and under 1/3 of useChat, with n
   const metrics: Record<string, number | string> = {};
   let met = true;
   let worstDomMs = 0;
-  for (const tokens of [2_000, 20_000]) {
-    for (const history of [0, 200]) {
+  // BENCH_TOKENS / BENCH_HISTORY (comma-separated) narrow the matrix while investigating one case.
+  const list = (name: string, fallback: number[]) => process.env[name]?.split(',').map(Number) ?? fallback;
+  for (const tokens of list('BENCH_TOKENS', [2_000, 20_000])) {
+    for (const history of list('BENCH_HISTORY', [0, 200])) {
       const runs: Record<Mode, Run[]> = { chat: [], baseline: [], aisdk: [] };
       for (let round = 0; round < rounds; round += 1) {
         // Rotate the order, so a noisy neighbour hurts every mode alike.
