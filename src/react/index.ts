@@ -43,4 +43,6 @@ export type { ThreadList, ThreadSummary } from './use-threads.js';
 export { useLocalModel } from './use-local-model.js';
 export type { LocalModelProgress, UseLocalModelResult } from './use-local-model.js';
 export { useModels } from './use-models.js';
+export { usePipeline } from './use-pipeline.js';
+export type { PipelineStream, RunnablePipeline, UsePipelineResult } from './use-pipeline.js';
 export type { ModelInfo } from './use-models.js';
