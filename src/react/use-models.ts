@@ -36,6 +36,8 @@ export const useModels = (baseUrl: string, options: { fetch?: typeof fetch } = {
         );
       },
       staleTime: 5 * 60_000,
+      // A 4xx (a provider the proxy does not serve, a refused client) will not change on a retry.
+      retry: (failures, error) => failures < 2 && !(ProviderError.isInstance(error) && (error.status ?? 0) >= 400 && (error.status ?? 0) < 500),
     },
     queryClient,
   );

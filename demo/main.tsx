@@ -1,0 +1,121 @@
+// The demo: <Chat> in front of hayloft's proxy. `npm run demo` starts the proxy and this page behind
+// one origin (Vite forwards /api/* to the proxy), so the page holds no key and needs no CORS.
+import { useMemo, useState, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AzureOpenAIChatGenerator, OpenAIChatGenerator, Tool, type ChatGenerator } from 'hayloft';
+import { Chat } from 'hayloft/components';
+import { HayloftProvider, useModels } from 'hayloft/react';
+import 'hayloft/styles.css';
+import './demo.css';
+
+type Provider = 'openai' | 'azure' | 'stackit' | 'huggingface';
+const providers: ReadonlyArray<{ id: Provider; label: string; base: string }> = [
+  { id: 'openai', label: 'OpenAI', base: '/api/openai/v1' },
+  { id: 'azure', label: 'Azure OpenAI', base: '/api/azure/openai/v1' },
+  { id: 'stackit', label: 'STACKIT', base: '/api/stackit/v1' },
+  { id: 'huggingface', label: 'Hugging Face', base: '/api/huggingface/v1' },
+];
+
+const generatorFor = (provider: Provider, model: string): ChatGenerator =>
+  provider === 'azure'
+    ? new AzureOpenAIChatGenerator({ azureEndpoint: `${location.origin}/api/azure`, azureDeployment: model, maxRetries: 0 })
+    : new OpenAIChatGenerator({ apiBaseUrl: providers.find((entry) => entry.id === provider)?.base ?? '', model, maxRetries: 0 });
+
+// Two tools that run in the browser; the chat asks before it runs them.
+const tools = [
+  new Tool({
+    name: 'local_time',
+    description: 'The current date and time in the user’s browser, with its time zone.',
+    parameters: { type: 'object', properties: {} },
+    invoke: () => ({ time: new Date().toString(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
+  }),
+  new Tool({
+    name: 'roll_dice',
+    description: 'Rolls dice and returns the results.',
+    parameters: { type: 'object', properties: { count: { type: 'integer', minimum: 1, maximum: 10 }, sides: { type: 'integer', minimum: 2, maximum: 100 } }, required: ['count', 'sides'] },
+    invoke: ({ count, sides }) => Array.from({ length: Number(count) }, () => 1 + Math.floor(Math.random() * Number(sides))),
+  }),
+];
+
+function useAvailableModels(): { loading: boolean; options: Array<{ provider: Provider; model: string; label: string }> } {
+  // One query per provider; a provider the proxy does not serve answers 404 and lists nothing.
+  const openai = useModels('/api/openai/v1');
+  const azure = useModels('/api/azure/openai/v1');
+  const stackit = useModels('/api/stackit/v1');
+  const huggingface = useModels('/api/huggingface/v1');
+  const lists = [openai, azure, stackit, huggingface];
+  const loading = lists.some((list) => list.isPending);
+  const options = providers.flatMap((provider, index) =>
+    (lists[index]?.data ?? []).map((model) => ({ provider: provider.id, model: model.id, label: `${provider.label} · ${model.id}` })),
+  );
+  return { loading, options };
+}
+
+function Demo(): ReactNode {
+  const { loading, options } = useAvailableModels();
+  const [choice, setChoice] = useState<string>('');
+  const [theme, setTheme] = useState<'auto' | 'light' | 'dark'>('auto');
+  const selected = options.find((option) => `${option.provider}/${option.model}` === choice) ?? options[0];
+  const generator = useMemo(() => (selected ? generatorFor(selected.provider, selected.model) : undefined), [selected?.provider, selected?.model]);
+  return (
+    <div className="demo">
+      <header className="demo-bar">
+        <h1>hayloft</h1>
+        <label>
+          Model
+          <select value={selected ? `${selected.provider}/${selected.model}` : ''} onChange={(event) => setChoice(event.target.value)} disabled={options.length === 0}>
+            {options.map((option) => (
+              <option key={`${option.provider}/${option.model}`} value={`${option.provider}/${option.model}`}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Theme
+          <select value={theme} onChange={(event) => setTheme(event.target.value as typeof theme)}>
+            <option value="auto">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </header>
+      {generator ? (
+        <Chat
+          key={`${selected?.provider}/${selected?.model}`}
+          generator={generator}
+          theme={theme}
+          threads
+          tools={tools}
+          requireToolApproval
+          persist={{ key: 'hayloft-demo' }}
+          welcome="Ask anything. Try a tool: “Roll three dice”."
+          suggestions={['What is BM25?', 'Roll three twenty-sided dice', 'What time is it here?']}
+        />
+      ) : (
+        <div className="demo-note" role="status">
+          {loading ? (
+            <p>Asking the proxy which models it serves…</p>
+          ) : (
+            <>
+              <p>
+                <strong>The proxy serves no provider yet.</strong> It keeps API keys on the server: set one of <code>OPENAI_API_KEY</code>,{' '}
+                <code>AZURE_OPENAI_API_KEY</code> with <code>AZURE_OPENAI_ENDPOINT</code>, <code>STACKIT_API_KEY</code> or <code>HF_TOKEN</code> in the
+                environment or a <code>.env</code> file, then run <code>npm run demo</code> again. Any OpenAI-compatible server (vLLM, Ollama) works
+                too: <code>OPENAI_BASE_URL=http://127.0.0.1:11434/v1 OPENAI_API_KEY=none OPENAI_MODELS=llama3.2</code>.
+              </p>
+              <p>Models that run in the browser with no server and no key arrive with <code>hayloft/local</code> (not built yet).</p>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(
+  <HayloftProvider>
+    <Demo />
+  </HayloftProvider>,
+);
