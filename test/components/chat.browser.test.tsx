@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser';
 import { OpenAIChatGenerator } from '../../src/index.js';
 import { Chat } from '../../src/components/index.js';
 import { replay } from '../support/replay-client.js';
-import { useReactRoot } from '../support/react-root.js';
+import { useReactRoot, waitFor } from '../support/react-root.js';
 import { tokenStream, tokenStreamText } from '../support/token-stream.js';
 import '../../src/components/styles.css';
 
@@ -31,7 +31,7 @@ describe('<Chat> in Chromium', () => {
     await userEvent.keyboard('First line{Shift>}{Enter}{/Shift}second line');
     expect(input().value).toBe('First line\nsecond line');
     await userEvent.keyboard('{Enter}');
-    await vi.waitFor(() => expect($$('[data-role="assistant"][data-status="complete"]')).toHaveLength(1));
+    await waitFor(() => expect($$('[data-role="assistant"][data-status="complete"]')).toHaveLength(1));
     expect($('[data-role="user"]')!.textContent).toContain('First line\nsecond line');
     expect(input().value).toBe('');
     expect(document.activeElement).toBe(input());
@@ -44,12 +44,12 @@ describe('<Chat> in Chromium', () => {
     mountChat();
     await userEvent.click(input());
     await userEvent.keyboard('Go{Enter}');
-    await vi.waitFor(() => expect($('[data-role="assistant"][data-status="streaming"]')?.textContent).toContain('w10'));
+    await waitFor(() => expect($('[data-role="assistant"][data-status="streaming"]')?.textContent).toContain('w10'));
     expect($('.hayloft-stop')).not.toBeNull();
     await userEvent.keyboard('{Escape}');
-    await vi.waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('stopped'));
+    await waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('stopped'));
     expect($('[data-role="assistant"] .hayloft-content')!.textContent).toContain(tokenStreamText(11).trim());
-    await vi.waitFor(async () => expect(await replay.disconnects()).toBe(1));
+    await waitFor(async () => expect(await replay.disconnects()).toBe(1));
     expect($('.hayloft-send')).not.toBeNull();
   });
 
@@ -60,20 +60,20 @@ describe('<Chat> in Chromium', () => {
     const fromEnd = () => viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight;
     await userEvent.click(input());
     await userEvent.keyboard('Long answer please{Enter}');
-    await vi.waitFor(() => expect(viewport.scrollHeight).toBeGreaterThan(viewport.clientHeight * 2), { timeout: 10_000 });
+    await waitFor(() => expect(viewport.scrollHeight).toBeGreaterThan(viewport.clientHeight * 2), 10_000);
     expect(fromEnd()).toBeLessThan(50);
     expect($('.hayloft-jump')).toBeNull();
     viewport.scrollTop = 0;
     viewport.dispatchEvent(new Event('scroll'));
-    await vi.waitFor(() => expect($('.hayloft-jump')).not.toBeNull());
+    await waitFor(() => expect($('.hayloft-jump')).not.toBeNull());
     const height = viewport.scrollHeight;
-    await vi.waitFor(() => expect(viewport.scrollHeight).toBeGreaterThan(height + 100), { timeout: 10_000 });
+    await waitFor(() => expect(viewport.scrollHeight).toBeGreaterThan(height + 100), 10_000);
     // The user is reading above: the view stays where they put it.
     expect(viewport.scrollTop).toBe(0);
     $('.hayloft-jump')!.click();
-    await vi.waitFor(() => expect(fromEnd()).toBeLessThan(50));
+    await waitFor(() => expect(fromEnd()).toBeLessThan(50));
     expect($('.hayloft-jump')).toBeNull();
-    await vi.waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('complete'), { timeout: 10_000 });
+    await waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('complete'), 10_000);
   });
 
   it('should attach pasted and dropped images, show them, and send them with the text', async () => {
@@ -85,12 +85,12 @@ describe('<Chat> in Chromium', () => {
     const drop = new DataTransfer();
     drop.items.add(png());
     $('form')!.dispatchEvent(new DragEvent('drop', { dataTransfer: drop, bubbles: true, cancelable: true }));
-    await vi.waitFor(() => expect($$('.hayloft-attachments img')).toHaveLength(2));
+    await waitFor(() => expect($$('.hayloft-attachments img')).toHaveLength(2));
     $$('.hayloft-attachments button')[1]!.click();
-    await vi.waitFor(() => expect($$('.hayloft-attachments img')).toHaveLength(1));
+    await waitFor(() => expect($$('.hayloft-attachments img')).toHaveLength(1));
     await userEvent.click(input());
     await userEvent.keyboard('What is this?{Enter}');
-    await vi.waitFor(() => expect($$('[data-role="user"] img.hayloft-image')).toHaveLength(1));
+    await waitFor(() => expect($$('[data-role="user"] img.hayloft-image')).toHaveLength(1));
     expect($('.hayloft-attachments')).toBeNull();
     const [request] = await replay.requests();
     const content = (request!.json as { messages: Array<{ content: Array<{ type: string }> }> }).messages[0]!.content;
@@ -102,19 +102,19 @@ describe('<Chat> in Chromium', () => {
     mountChat();
     await userEvent.click(input());
     await userEvent.keyboard('What is BM25?{Enter}');
-    await vi.waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('complete'));
+    await waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('complete'));
     await userEvent.click($('[data-role="user"] button[aria-label="Edit"]')!);
     expect(input().value).toBe('What is BM25?');
     expect(document.activeElement).toBe(input());
     expect($('form')!.hasAttribute('data-editing')).toBe(true);
     await userEvent.clear(input());
     await userEvent.keyboard('What is TF-IDF?{Enter}');
-    await vi.waitFor(() => expect($('[data-role="assistant"] .hayloft-content')?.textContent?.trim()).toBe(tokenStreamText(7).trim()));
+    await waitFor(() => expect($('[data-role="assistant"] .hayloft-content')?.textContent?.trim()).toBe(tokenStreamText(7).trim()));
     expect($('[data-role="user"] .hayloft-content')!.textContent).toBe('What is TF-IDF?');
     const picker = $('[data-role="user"] [role="group"]')!;
     expect(picker.getAttribute('aria-label')).toBe('2 / 2');
     await userEvent.click(picker.querySelector('button[aria-label="Previous version"]')!);
-    await vi.waitFor(() => expect($('[data-role="user"] .hayloft-content')?.textContent).toBe('What is BM25?'));
+    await waitFor(() => expect($('[data-role="user"] .hayloft-content')?.textContent).toBe('What is BM25?'));
     expect($('[data-role="assistant"] .hayloft-content')!.textContent?.trim()).toBe(tokenStreamText(4).trim());
   });
 
@@ -123,14 +123,50 @@ describe('<Chat> in Chromium', () => {
     mountChat();
     await userEvent.click(input());
     await userEvent.keyboard('Hi{Enter}');
-    await vi.waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('complete'));
+    await waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('complete'));
     const copied: string[] = [];
     vi.spyOn(navigator.clipboard, 'writeText').mockImplementation((text) => {
       copied.push(text);
       return Promise.resolve();
     });
     await userEvent.click($('[data-role="assistant"] button[aria-label="Copy"]')!);
-    await vi.waitFor(() => expect($('[data-role="assistant"] button[aria-label="Copy"]')?.dataset.state).toBe('copied'));
+    await waitFor(() => expect($('[data-role="assistant"] button[aria-label="Copy"]')?.dataset.state).toBe('copied'));
     expect(copied).toEqual([tokenStreamText(4)]);
+  });
+});
+
+describe('ChatPrimitive.Input, controlled', () => {
+  it('should show the value it is given, report typing, and report the clear after sending', async () => {
+    await replay.enqueue({ sse: tokenStream(3) });
+    const { ChatPrimitive } = await import('../../src/components/index.js');
+    const { useChatGenerator } = await import('../../src/react/index.js');
+    const { useState } = await import('react');
+    const seen: string[] = [];
+    let setText: (value: string) => void = () => undefined;
+    function Custom() {
+      const chat = useChatGenerator({ generator: generator() });
+      const [text, set] = useState('Draft from the app');
+      setText = set;
+      return (
+        <ChatPrimitive.Root chat={chat}>
+          <ChatPrimitive.Messages />
+          <ChatPrimitive.Composer>
+            <ChatPrimitive.Input value={text} onValueChange={(next) => { seen.push(next); set(next); }} />
+            <ChatPrimitive.Send />
+          </ChatPrimitive.Composer>
+        </ChatPrimitive.Root>
+      );
+    }
+    react.mount(<Custom />);
+    expect(input().value).toBe('Draft from the app');
+    await userEvent.click(input());
+    await userEvent.keyboard('{End}!');
+    expect(seen.at(-1)).toBe('Draft from the app!');
+    setText('Replaced');
+    await waitFor(() => expect(input().value).toBe('Replaced'));
+    await userEvent.click($('button[aria-label="Send"]')!);
+    await waitFor(() => expect($('[data-role="user"]')?.textContent).toBe('Replaced'));
+    expect(seen.at(-1)).toBe('');
+    expect(input().value).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { useContext, useLayoutEffect, useRef, type FormHTMLAttributes, type HTMLAttributes, type KeyboardEvent, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
+import { useContext, useEffect, useLayoutEffect, useRef, type FormHTMLAttributes, type HTMLAttributes, type KeyboardEvent, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
 import { useChatStatus } from '../../react/index.js';
 import { useLabels } from '../labels.js';
 import { useSendAction, useStopAction } from './actions.js';
@@ -57,9 +57,13 @@ export function Composer({ onSubmit, onDragOver, onDrop, ...props }: ComposerPro
 }
 
 /** Props of `ChatPrimitive.Input`. */
-export interface InputProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+export interface InputProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'defaultValue'> {
   /** The most rows it grows to before it scrolls; default 8. */
   maxRows?: number;
+  /** The text, when you hold it (controlled); the composer keeps it otherwise. */
+  value?: string;
+  /** Called with the new text on every change, and with '' after sending. */
+  onValueChange?: (value: string) => void;
   ref?: Ref<HTMLTextAreaElement>;
 }
 
@@ -67,8 +71,23 @@ export interface InputProps extends TextareaHTMLAttributes<HTMLTextAreaElement> 
  * The message input: a textarea that grows with its text. Enter sends, Shift+Enter breaks the line,
  * Escape stops a reply (or cancels an edit); pasted images are attached.
  */
-export function Input({ maxRows = 8, onChange, onKeyDown, onPaste, ref, ...props }: InputProps): ReactNode {
+export function Input({ maxRows = 8, value, onValueChange, onChange, onKeyDown, onPaste, ref, ...props }: InputProps): ReactNode {
   const store = useComposerStore('Input');
+  // Controlled: the prop is the truth, mirrored into the composer so Send and Enter see it.
+  useLayoutEffect(() => {
+    if (value !== undefined && value !== store.get().text) store.set({ text: value });
+  }, [store, value]);
+  const reported = useRef(onValueChange);
+  reported.current = onValueChange;
+  useEffect(() => {
+    let last = store.get().text;
+    return store.subscribe(() => {
+      const next = store.get().text;
+      if (next === last) return;
+      last = next;
+      reported.current?.(next);
+    });
+  }, [store]);
   const labels = useLabels();
   const { controller } = useRoot('Input');
   const { hydrated } = useChatStatus(controller);
@@ -106,7 +125,7 @@ export function Input({ maxRows = 8, onChange, onKeyDown, onPaste, ref, ...props
       ref={composeRefs(ref, element, (node: HTMLTextAreaElement | null) => {
         store.input = node;
       })}
-      value={text}
+      value={value ?? text}
       disabled={props.disabled ?? !hydrated}
       onChange={composeEventHandlers(onChange, (event) => store.set({ text: event.target.value }))}
       onKeyDown={composeEventHandlers(onKeyDown, handleKey)}
