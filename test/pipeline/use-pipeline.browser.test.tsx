@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ChatMessage, OpenAIChatGenerator } from '../../src/index.js';
 import { ChatPromptBuilder, Pipeline } from '../../src/pipeline/index.js';
 import { HayloftProvider, usePipeline, type UsePipelineResult } from '../../src/react/index.js';
-import { useReactRoot } from '../support/react-root.js';
+import { useReactRoot, waitFor } from '../support/react-root.js';
 import { replay } from '../support/replay-client.js';
 import { tokenStream, tokenStreamText } from '../support/token-stream.js';
 
@@ -40,9 +40,9 @@ describe('usePipeline in Chromium', () => {
     );
     expect($('[data-status]').dataset.status).toBe('idle');
     const running = rag.run({ query: 'What is BM25?' });
-    await vi.waitFor(() => expect($('[data-status]').dataset.status).toBe('pending'));
+    await waitFor(() => expect($('[data-status]').dataset.status).toBe('pending'));
     await running;
-    await vi.waitFor(() => expect($('[data-status]').dataset.status).toBe('success'));
+    await waitFor(() => expect($('[data-status]').dataset.status).toBe('success'));
     expect($('[data-answer]').textContent).toBe(tokenStreamText(30));
     expect($('[data-stream]').textContent).toBe(tokenStreamText(30));
     expect(rag.streaming.chunks.length).toBeGreaterThan(30);
@@ -61,11 +61,11 @@ describe('usePipeline in Chromium', () => {
       </HayloftProvider>,
     );
     const running = rag.run({ query: 'Long answer' });
-    await vi.waitFor(() => expect($('[data-stream]').textContent).toContain('w12'));
+    await waitFor(() => expect($('[data-stream]').textContent).toContain('w12'));
     rag.abort();
     await expect(running).rejects.toThrow();
-    await vi.waitFor(() => expect($('[data-status]').dataset.status).toBe('error'));
+    await waitFor(() => expect($('[data-status]').dataset.status).toBe('error'));
     expect($('[data-stream]').textContent).toBe(tokenStreamText(14));
-    await vi.waitFor(async () => expect(await replay.disconnects()).toBe(1));
+    await waitFor(async () => expect(await replay.disconnects()).toBe(1));
   });
 });

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { ModelLoadError, type LoadableModel, type ModelLoadProgress, type ModelProgressEvent, type WarmUpOptions } from '../../src/index.js';
 import { HayloftProvider, useLocalModel, useModels } from '../../src/react/index.js';
-import { Boundary, useReactRoot } from '../support/react-root.js';
+import { Boundary, useReactRoot, waitFor } from '../support/react-root.js';
 
 const react = useReactRoot();
 const { mount } = react;
@@ -50,15 +50,15 @@ describe('useLocalModel', () => {
         <ModelStatus model={model} label="chat" />
       </HayloftProvider>,
     );
-    await vi.waitFor(() => expect(model.warmUps).toBe(1));
+    await waitFor(() => expect(model.warmUps).toBe(1));
     expect(text()).toBe('header:loading:-:chat:loading:-:');
     model.report(
       { status: 'progress', name: 'tiny/model-a', file: 'onnx/model.onnx', progress: 50, loaded: 500, total: 1000 },
       { loaded: 500, total: 1000, percent: 50, files: { 'onnx/model.onnx': { loaded: 500, total: 1000 } }, cached: false },
     );
-    await vi.waitFor(() => expect(text()).toBe('header:loading:50:chat:loading:50:'));
+    await waitFor(() => expect(text()).toBe('header:loading:50:chat:loading:50:'));
     model.finish();
-    await vi.waitFor(() => expect(text()).toBe('header:ready:50:chat:ready:50:'));
+    await waitFor(() => expect(text()).toBe('header:ready:50:chat:ready:50:'));
     // A component mounted later in the same app finds the model loaded.
     mount(
       <HayloftProvider>
@@ -79,13 +79,13 @@ describe('useLocalModel', () => {
     }
     const client = new QueryClient();
     mount(<HayloftProvider queryClient={client}><WithRetry /></HayloftProvider>);
-    await vi.waitFor(() => expect(model.warmUps).toBe(1));
+    await waitFor(() => expect(model.warmUps).toBe(1));
     model.finish(new ModelLoadError("Model 'tiny/missing' was not found at /models/tiny/missing/config.json.", { model: 'tiny/missing' }));
-    await vi.waitFor(() => expect(text()).toMatch(/^error:Model 'tiny\/missing' was not found/));
+    await waitFor(() => expect(text()).toMatch(/^error:Model 'tiny\/missing' was not found/));
     retry!();
-    await vi.waitFor(() => expect(model.warmUps).toBe(2));
+    await waitFor(() => expect(model.warmUps).toBe(2));
     model.finish();
-    await vi.waitFor(() => expect(text()).toBe('ready:'));
+    await waitFor(() => expect(text()).toBe('ready:'));
   });
 
   it('should say how to fix a missing HayloftProvider', () => {
@@ -122,7 +122,7 @@ describe('useModels', () => {
         <Picker />
       </HayloftProvider>,
     );
-    await vi.waitFor(() => expect(text()).toBe('gpt-4o-mini,gpt-4.1gpt-4o-mini,gpt-4.1'));
+    await waitFor(() => expect(text()).toBe('gpt-4o-mini,gpt-4.1gpt-4o-mini,gpt-4.1'));
     expect(requests).toEqual([`${base}/models`]);
   });
 
@@ -132,6 +132,6 @@ describe('useModels', () => {
       return <p>{error?.message ?? 'pending'}</p>;
     }
     mount(<HayloftProvider queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}><Picker /></HayloftProvider>);
-    await vi.waitFor(() => expect(text()).toMatch(/^Listing models at .*\/stackit\/v1\/models failed with status 404\.$/));
+    await waitFor(() => expect(text()).toMatch(/^Listing models at .*\/stackit\/v1\/models failed with status 404\.$/));
   });
 });

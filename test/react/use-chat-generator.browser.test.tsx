@@ -13,7 +13,7 @@ import {
   type UseChatGeneratorOptions,
   type UseChatGeneratorResult,
 } from '../../src/react/index.js';
-import { Boundary, useReactRoot } from '../support/react-root.js';
+import { Boundary, useReactRoot, waitFor } from '../support/react-root.js';
 import { replay } from '../support/replay-client.js';
 import { tokenStream, tokenStreamText } from '../support/token-stream.js';
 
@@ -108,7 +108,7 @@ describe('useChatGenerator in Chromium', () => {
 
     await chat.send('Write a long answer');
     counting = false;
-    await vi.waitFor(() => expect($$('[data-row]')).toHaveLength(202));
+    await waitFor(() => expect($$('[data-row]')).toHaveLength(202));
 
     for (const message of longThread) expect(renders.rows.get(message) ?? 0).toBe(0);
     const [question, answer] = chat.messages.slice(-2);
@@ -139,7 +139,7 @@ describe('useChatGenerator in Chromium', () => {
     }
     mount(<StatusOnly />);
     await chat.send('Hi');
-    await vi.waitFor(() => expect(seen.at(-1)).toBe('ready'));
+    await waitFor(() => expect(seen.at(-1)).toBe('ready'));
     expect(seen).toEqual(['ready', 'submitted', 'streaming', 'ready']);
   });
 
@@ -147,15 +147,15 @@ describe('useChatGenerator in Chromium', () => {
     await replay.enqueue({ sse: tokenStream(50).slice(0, 20), hang: true, done: false });
     mount(<App generator={generator()} />);
     const sending = chat.send('Hi');
-    await vi.waitFor(() => expect($('[data-draft]')?.textContent).toContain('w10'));
+    await waitFor(() => expect($('[data-draft]')?.textContent).toContain('w10'));
     $('[data-stop]')!.click();
     await sending;
-    await vi.waitFor(() => expect($('[data-status]')!.dataset.status).toBe('ready'));
+    await waitFor(() => expect($('[data-status]')!.dataset.status).toBe('ready'));
     const answer = $$('[data-row]').at(-1)!;
     expect(answer.dataset.stopped).toBe('');
     expect(answer.textContent).toBe(tokenStreamText(19));
     expect($('[data-draft]')).toBeNull();
-    await vi.waitFor(async () => expect(await replay.disconnects()).toBe(1));
+    await waitFor(async () => expect(await replay.disconnects()).toBe(1));
   });
 
   it('should hold a tool call for approval, run it on a click, and continue', async () => {
@@ -172,11 +172,11 @@ describe('useChatGenerator in Chromium', () => {
     });
     mount(<App generator={generator()} tools={[weather]} requireToolApproval />);
     await chat.send('Weather?');
-    await vi.waitFor(() => expect($('[data-status]')!.dataset.status).toBe('awaiting-approval'));
+    await waitFor(() => expect($('[data-status]')!.dataset.status).toBe('awaiting-approval'));
     expect(cities).toEqual([]);
     expect($('[data-approve]')!.textContent).toBe('Approve get_weather');
     $('[data-approve]')!.click();
-    await vi.waitFor(() => expect($$('[data-row]').map((row) => row.dataset.row)).toEqual(['user', 'assistant', 'tool', 'assistant']));
+    await waitFor(() => expect($$('[data-row]').map((row) => row.dataset.row)).toEqual(['user', 'assistant', 'tool', 'assistant']));
     expect(cities).toHaveLength(1);
     expect($$('[data-row]')[2]!.textContent).toBe(`Sunny in ${cities[0]!}`);
     expect($('[data-status]')!.dataset.status).toBe('ready');
@@ -187,10 +187,10 @@ describe('useChatGenerator in Chromium', () => {
     mount(<App generator={generator()} />);
     await chat.send('Hi');
     await chat.regenerate();
-    await vi.waitFor(() => expect($('[data-branch]')?.textContent).toBe('2 / 2'));
+    await waitFor(() => expect($('[data-branch]')?.textContent).toBe('2 / 2'));
     expect($$('[data-row]').at(-1)!.querySelector('p')!.textContent).toBe(tokenStreamText(8));
     $('[data-prev]')!.click();
-    await vi.waitFor(() => expect($('[data-branch]')?.textContent).toBe('1 / 2'));
+    await waitFor(() => expect($('[data-branch]')?.textContent).toBe('1 / 2'));
     expect($$('[data-row]').at(-1)!.querySelector('p')!.textContent).toBe(tokenStreamText(5));
   });
 

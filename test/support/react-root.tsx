@@ -1,7 +1,7 @@
 import { Component, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 /** A React root in a fresh container per test, unmounted after it. */
 export const useReactRoot = () => {
@@ -38,3 +38,9 @@ export class Boundary extends Component<{ onError: (error: Error) => void; child
     return this.state.failed ? null : this.props.children;
   }
 }
+
+/**
+ * `vi.waitFor` with room for a cold start: the first request of a test file also loads the `openai`
+ * client and lazy chunks through Vite, which can take seconds on a fresh CI machine.
+ */
+export const waitFor = <T,>(check: () => T | Promise<T>, timeout = 10_000): Promise<T> => vi.waitFor(check, { timeout, interval: 20 });
