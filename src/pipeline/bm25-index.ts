@@ -77,6 +77,11 @@ class TopK {
 /**
  * An inverted index over the stored documents: token → (document → frequency). A query visits only
  * the postings of its tokens, so it costs O(postings), not O(corpus).
+ *
+ * @example
+ * const index = new BM25Index();
+ * index.add(doc, ['bm25', 'ranks']);
+ * index.search(['bm25'], bm25QueryScorer('BM25L', {}, index, ['bm25']), { topK: 5, allowed: () => true, keepNonPositive: false });
  */
 export class BM25Index implements BM25Corpus {
   /** Stored documents by id, in insertion order. */

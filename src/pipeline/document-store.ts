@@ -19,7 +19,12 @@ export const parseDuplicatePolicy = (value: unknown): DuplicatePolicy => {
   return policy;
 };
 
-/** A written document's id is already stored and the policy is `FAIL` (Haystack's `DuplicateDocumentError`). */
+/**
+ * A written document's id is already stored and the policy is `FAIL` (Haystack's `DuplicateDocumentError`).
+ *
+ * @example
+ * try { store.writeDocuments(docs); } catch (error) { if (error instanceof DuplicateDocumentError) store.writeDocuments(docs, 'SKIP'); }
+ */
 export class DuplicateDocumentError extends ConfigError {
   /** The id that was already stored. */
   readonly documentId: string;

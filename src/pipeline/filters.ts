@@ -32,7 +32,12 @@ export interface LogicalFilter {
 /** A Haystack 2 filter. */
 export type Filter = ComparisonFilter | LogicalFilter;
 
-/** A filter is malformed, or its value cannot be compared as asked (Haystack's `FilterError`). */
+/**
+ * A filter is malformed, or its value cannot be compared as asked (Haystack's `FilterError`).
+ *
+ * @example
+ * try { store.filterDocuments(filters); } catch (error) { if (error instanceof FilterError) showFilterHelp(error.message); }
+ */
 export class FilterError extends ConfigError {
   constructor(message: string) {
     super(message);
