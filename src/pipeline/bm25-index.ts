@@ -88,6 +88,8 @@ export class BM25Index implements BM25Corpus {
   readonly documents = new Map<string, IndexedDocument>();
   readonly #postings = new Map<string, Map<IndexedDocument, number>>();
   #totalLength = 0;
+  // Kept as Haystack keeps it, a running mean updated per write and delete, so scores agree to the last bit.
+  #averageLength = 0;
   #nextOrder = 0;
   #queries = 0;
   #okapi: { epsilon: number; table: Map<string, number> } | undefined;
@@ -97,7 +99,7 @@ export class BM25Index implements BM25Corpus {
   }
 
   get averageLength(): number {
-    return this.documents.size === 0 ? 0 : this.#totalLength / this.documents.size;
+    return this.#averageLength;
   }
 
   documentFrequency(token: string): number {
@@ -125,6 +127,8 @@ export class BM25Index implements BM25Corpus {
     }
     this.#totalLength += tokens.length;
     this.documents.set(document.id, entry);
+    const count = this.documents.size;
+    this.#averageLength = (tokens.length + this.#averageLength * (count - 1)) / count;
     this.#okapi = undefined;
   }
 
@@ -139,6 +143,8 @@ export class BM25Index implements BM25Corpus {
     }
     this.#totalLength -= entry.length;
     this.documents.delete(id);
+    const count = this.documents.size;
+    this.#averageLength = count === 0 ? 0 : (this.#averageLength * (count + 1) - entry.length) / count;
     this.#okapi = undefined;
     return true;
   }
@@ -185,6 +191,7 @@ export class BM25Index implements BM25Corpus {
     this.documents.clear();
     this.#postings.clear();
     this.#totalLength = 0;
+    this.#averageLength = 0;
     this.#okapi = undefined;
   }
 }
