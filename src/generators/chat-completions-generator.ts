@@ -1,5 +1,6 @@
 import {
   HayloftError,
+  ProviderError,
   StreamAssembler,
   Tool,
   Toolset,
@@ -301,8 +302,17 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
       const completion = await client.chat.completions.create(body as unknown as ChatCompletionCreateParamsNonStreaming, {
         signal: options.signal,
       });
+      // A body that is not a completion (an event stream, an HTML error page behind a 200) must not
+      // pass for an empty answer.
+      if (typeof completion !== 'object' || completion === null || !Array.isArray((completion as { choices?: unknown }).choices)) {
+        const provider = this.#settings().provider;
+        throw new ProviderError(`${provider.charAt(0).toUpperCase()}${provider.slice(1)} answered with something that is not a chat completion (no 'choices'). Check the base URL.`, {
+          provider,
+        });
+      }
       return convertCompletion(completion);
     } catch (error) {
+      if (ProviderError.isInstance(error)) throw error;
       throw toProviderError(error, sdk, { provider: this.#settings().provider, secrets, signal: options.signal });
     }
   }

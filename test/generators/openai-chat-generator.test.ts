@@ -45,6 +45,13 @@ describe('OpenAIChatGenerator', () => {
     expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${key}`);
   });
 
+  it('should refuse a non-streamed answer that is not a completion instead of returning no reply', async () => {
+    server.enqueue({ sse: loadChunks('openai/text') });
+    const error = await rejectionOf<ProviderError>(generator().run(hi));
+    expect(ProviderError.isInstance(error)).toBe(true);
+    expect(error.message).toBe("The OpenAI-compatible server answered with something that is not a chat completion (no 'choices'). Check the base URL.");
+  });
+
   it('should stream through the callback and assemble text, finish reason and usage', async () => {
     const chunks = loadChunks('openai/text');
     server.enqueue({ sse: chunks });
