@@ -1,5 +1,9 @@
 import { ConfigError } from '../core/index.js';
 import { ChatPromptBuilder } from './chat-prompt-builder.js';
+import { DocumentJoiner } from './document-joiner.js';
+import { DocumentSplitter } from './document-splitter.js';
+import { DocumentWriter } from './document-writer.js';
+import { InMemoryBM25Retriever } from './in-memory-bm25-retriever.js';
 import type { PipelineComponentClass } from './pipeline.js';
 import { PromptBuilder } from './prompt-builder.js';
 
@@ -35,4 +39,4 @@ export const componentClassFor = (type: string, extra: readonly PipelineComponen
   );
 };
 
-registerComponentClasses(PromptBuilder, ChatPromptBuilder);
+registerComponentClasses(PromptBuilder, ChatPromptBuilder, InMemoryBM25Retriever, DocumentSplitter, DocumentWriter, DocumentJoiner);
