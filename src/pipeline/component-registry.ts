@@ -1,4 +1,5 @@
 import { ConfigError } from '../core/index.js';
+import { AnswerBuilder } from './answer-builder.js';
 import { ChatPromptBuilder } from './chat-prompt-builder.js';
 import { DocumentJoiner } from './document-joiner.js';
 import { DocumentSplitter } from './document-splitter.js';
@@ -39,4 +40,4 @@ export const componentClassFor = (type: string, extra: readonly PipelineComponen
   );
 };
 
-registerComponentClasses(PromptBuilder, ChatPromptBuilder, InMemoryBM25Retriever, DocumentSplitter, DocumentWriter, DocumentJoiner);
+registerComponentClasses(PromptBuilder, ChatPromptBuilder, AnswerBuilder, InMemoryBM25Retriever, DocumentSplitter, DocumentWriter, DocumentJoiner);

@@ -37,3 +37,5 @@ export { DocumentWriter } from './document-writer.js';
 export type { DocumentWriterInputs } from './document-writer.js';
 export { DocumentJoiner } from './document-joiner.js';
 export type { DocumentJoinerInputs, DocumentJoinerOptions, JoinMode } from './document-joiner.js';
+export { AnswerBuilder } from './answer-builder.js';
+export type { AnswerBuilderInputs, AnswerBuilderOptions } from './answer-builder.js';
