@@ -5,6 +5,7 @@ import { DocumentJoiner } from './document-joiner.js';
 import { DocumentSplitter } from './document-splitter.js';
 import { DocumentWriter } from './document-writer.js';
 import { InMemoryBM25Retriever } from './in-memory-bm25-retriever.js';
+import { OutputAdapter } from './output-adapter.js';
 import type { PipelineComponentClass } from './pipeline.js';
 import { PromptBuilder } from './prompt-builder.js';
 
@@ -40,4 +41,4 @@ export const componentClassFor = (type: string, extra: readonly PipelineComponen
   );
 };
 
-registerComponentClasses(PromptBuilder, ChatPromptBuilder, AnswerBuilder, InMemoryBM25Retriever, DocumentSplitter, DocumentWriter, DocumentJoiner);
+registerComponentClasses(PromptBuilder, ChatPromptBuilder, AnswerBuilder, OutputAdapter, InMemoryBM25Retriever, DocumentSplitter, DocumentWriter, DocumentJoiner);

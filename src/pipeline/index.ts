@@ -39,3 +39,5 @@ export { DocumentJoiner } from './document-joiner.js';
 export type { DocumentJoinerInputs, DocumentJoinerOptions, JoinMode } from './document-joiner.js';
 export { AnswerBuilder } from './answer-builder.js';
 export type { AnswerBuilderInputs, AnswerBuilderOptions } from './answer-builder.js';
+export { OutputAdapter } from './output-adapter.js';
+export type { JinjaFilter, OutputAdapterOptions } from './output-adapter.js';

@@ -73,8 +73,32 @@ export const templateVariables = (source: string): string[] => {
 /** Renders a template; a Jinja error becomes a `ConfigError` that quotes it. */
 export const renderTemplate = (source: string, context: Record<string, unknown>): string => {
   try {
-    return new Template(source).render(context);
+    return new Template(source).render(templateContext(context));
   } catch (error) {
     throw new ConfigError(`The Jinja template failed to render: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 };
+
+/**
+ * Values as a Jinja template sees them: class instances become plain objects with their own fields
+ * and their getters (`{{ replies[0].text }}` reads `ChatMessage.text`, as Python reads a property).
+ */
+export const templateValue = (value: unknown, depth = 0): unknown => {
+  if (depth > 6 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => templateValue(item, depth + 1));
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  const plain: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) plain[key] = templateValue(item, depth + 1);
+  if (prototype !== Object.prototype && prototype !== null) {
+    for (let proto: object | null = prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+      for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+        if (descriptor.get && !(key in plain)) plain[key] = templateValue((value as Record<string, unknown>)[key], depth + 1);
+      }
+    }
+  }
+  return plain;
+};
+
+/** A render context whose values templates can read like Python objects. */
+export const templateContext = (context: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(context).map(([key, value]) => [key, typeof value === 'function' ? value : templateValue(value)]));
