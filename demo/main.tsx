@@ -2,11 +2,12 @@
 // one origin (Vite forwards /api/* to the proxy), so the page holds no key and needs no CORS.
 import { useMemo, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AzureOpenAIChatGenerator, OpenAIChatGenerator, Tool, type ChatGenerator } from 'hayloft';
+import { AzureOpenAIChatGenerator, OpenAIChatGenerator, Tool } from 'hayloft';
 import { Chat } from 'hayloft/components';
 import { HayloftProvider, useModels } from 'hayloft/react';
 import 'hayloft/styles.css';
 import './demo.css';
+import { RagPanel } from './rag-panel.js';
 
 type Provider = 'openai' | 'azure' | 'stackit' | 'huggingface';
 const providers: ReadonlyArray<{ id: Provider; label: string; base: string }> = [
@@ -16,7 +17,7 @@ const providers: ReadonlyArray<{ id: Provider; label: string; base: string }> = 
   { id: 'huggingface', label: 'Hugging Face', base: '/api/huggingface/v1' },
 ];
 
-const generatorFor = (provider: Provider, model: string): ChatGenerator =>
+const generatorFor = (provider: Provider, model: string): OpenAIChatGenerator | AzureOpenAIChatGenerator =>
   provider === 'azure'
     ? new AzureOpenAIChatGenerator({ azureEndpoint: `${location.origin}/api/azure`, azureDeployment: model, maxRetries: 0 })
     : new OpenAIChatGenerator({ apiBaseUrl: providers.find((entry) => entry.id === provider)?.base ?? '', model, maxRetries: 0 });
@@ -55,6 +56,7 @@ function Demo(): ReactNode {
   const { loading, options } = useAvailableModels();
   const [choice, setChoice] = useState<string>('');
   const [theme, setTheme] = useState<'auto' | 'light' | 'dark'>('auto');
+  const [page, setPage] = useState<'chat' | 'rag'>('chat');
   const selected = options.find((option) => `${option.provider}/${option.model}` === choice) ?? options[0];
   const generator = useMemo(() => (selected ? generatorFor(selected.provider, selected.model) : undefined), [selected?.provider, selected?.model]);
   return (
@@ -71,6 +73,14 @@ function Demo(): ReactNode {
             ))}
           </select>
         </label>
+        <nav aria-label="Pages" className="demo-pages">
+          <button type="button" aria-current={page === 'chat' ? 'page' : undefined} onClick={() => setPage('chat')}>
+            Chat
+          </button>
+          <button type="button" aria-current={page === 'rag' ? 'page' : undefined} onClick={() => setPage('rag')}>
+            RAG
+          </button>
+        </nav>
         <label>
           Theme
           <select value={theme} onChange={(event) => setTheme(event.target.value as typeof theme)}>
@@ -80,7 +90,9 @@ function Demo(): ReactNode {
           </select>
         </label>
       </header>
-      {generator ? (
+      {generator && page === 'rag' ? (
+        <RagPanel generator={generator} />
+      ) : generator ? (
         <Chat
           key={`${selected?.provider}/${selected?.model}`}
           generator={generator}

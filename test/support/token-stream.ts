@@ -18,3 +18,12 @@ export const tokenStream = (count: number, paragraph = 50): unknown[] => {
 /** The text {@link tokenStream} spells. */
 export const tokenStreamText = (count: number, paragraph = 50): string =>
   Array.from({ length: count }, (_, i) => ((i + 1) % paragraph === 0 ? `w${i}\n\n` : `w${i} `)).join('');
+
+/** A given text as a chat-completions stream, a few characters per chunk. */
+export const textStream = (text: string, size = 6): unknown[] => {
+  const base = { id: 'chatcmpl-text', object: 'chat.completion.chunk', created: 1763805600, model: 'gpt-4o-mini-2024-07-18' };
+  const chunks: unknown[] = [{ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] }];
+  for (let i = 0; i < text.length; i += size) chunks.push({ ...base, choices: [{ index: 0, delta: { content: text.slice(i, i + size) }, logprobs: null, finish_reason: null }] });
+  chunks.push({ ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }] });
+  return chunks;
+};
