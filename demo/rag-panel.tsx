@@ -15,6 +15,7 @@ import {
   type GeneratedAnswer,
   type PipelineComponent,
 } from 'hayloft/pipeline';
+import { Markdown } from 'hayloft/components';
 import { usePipeline } from 'hayloft/react';
 
 const template = [
@@ -88,16 +89,16 @@ export function RagPanel({ generator }: { generator: ChatGenerator & PipelineCom
         )}
       </form>
       <div className="rag-answer" data-status={rag.status} aria-live="polite">
-        <p>{answer ? answer.data : rag.streaming.text}</p>
+        <Markdown text={answer ? answer.data : rag.streaming.text} />
         {rag.error && <p role="alert">{rag.error.message}</p>}
         {answer && (
-          <ol className="rag-sources">
+          <ul className="rag-sources">
             {answer.documents.map((document) => (
               <li key={document.id} data-referenced={document.meta.referenced === true ? '' : undefined}>
                 <strong>[{String(document.meta.source_index)}]</strong> {typeof document.meta.file_name === 'string' ? document.meta.file_name : ''}: {document.content}
               </li>
             ))}
-          </ol>
+          </ul>
         )}
       </div>
       <details>
