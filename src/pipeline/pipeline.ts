@@ -221,6 +221,15 @@ export class Pipeline {
   async run(data: Record<string, unknown> = {}, options: PipelineRunOptions = {}): Promise<PipelineOutputs> {
     if (this.#components.size === 0) throw new ConfigError('The pipeline has no components: add some with addComponent().');
     const received = this.#distributeInputs(data);
+    // A mandatory input nothing connects to must come from the caller, or the component could never run.
+    for (const [name, component] of this.#components) {
+      const connected = this.#connectedSockets(name);
+      for (const [socket, spec] of Object.entries(component.sockets.inputs)) {
+        if (isMandatory(spec) && !connected.has(socket) && !received.get(name)?.has(socket)) {
+          throw new ConfigError(`Missing mandatory input '${socket}' for component '${name}': pass it in run(), as { ${name}: { ${socket}: ... } }.`);
+        }
+      }
+    }
     const include = new Set(options.includeOutputsFrom ?? []);
     const runs = new Map<string, number>();
     const outputs: PipelineOutputs = {};

@@ -104,6 +104,12 @@ describe('Pipeline', () => {
     expect(error.outputs).toEqual({ other: { result: 6 } });
   });
 
+  it('should refuse a run that leaves a mandatory input unset, naming it and where to put it', async () => {
+    const pipeline = new Pipeline().addComponent('first', new AddValue(1)).addComponent('second', new AddValue(10));
+    pipeline.connect('first.result', 'second.value');
+    await expect(pipeline.run({})).rejects.toThrow("Missing mandatory input 'value' for component 'first': pass it in run(), as { first: { value: ... } }.");
+  });
+
   it('should refuse bad connections with messages that say what exists', () => {
     const pipeline = new Pipeline().addComponent('add', new AddValue()).addComponent('prompt', new PromptBuilder({ template: '{{ x }}' }));
     expect(() => pipeline.connect('add.nope', 'prompt.x')).toThrow("'add' has no output 'nope'. It has: result.");
