@@ -27,21 +27,11 @@ import {
   type ChatStore,
   type ChatThread,
 } from './chat-store.js';
+import { scheduleFrame, type FrameScheduler } from './frame-scheduler.js';
 import { persistChatStore, type PersistHandle, type PersistOptions } from './persist-chat-store.js';
 import { runToolCall, withToolCallIds, type OnToolCall } from './run-tool-call.js';
 
-/** Runs `callback` before the next paint; returns a function that cancels it. */
-export type FrameScheduler = (callback: () => void) => () => void;
-
-const defaultScheduler: FrameScheduler = (callback) => {
-  const raf = globalThis as { requestAnimationFrame?: (cb: () => void) => number; cancelAnimationFrame?: (id: number) => void };
-  if (raf.requestAnimationFrame && raf.cancelAnimationFrame) {
-    const id = raf.requestAnimationFrame(callback);
-    return () => raf.cancelAnimationFrame?.(id);
-  }
-  const timer = setTimeout(callback, 16);
-  return () => clearTimeout(timer);
-};
+export type { FrameScheduler } from './frame-scheduler.js';
 
 /** What a user can send: text, a message, text and image parts, or text with image files (uploads, pastes). */
 export type ChatInput = string | ChatMessage | readonly UserContentPart[] | { text: string; files?: readonly Blob[] };
@@ -136,7 +126,7 @@ export class ChatController {
   constructor(options: ChatControllerOptions) {
     this.#settings = options;
     this.#tools = flattenTools(options.tools);
-    this.#schedule = options.scheduleFrame ?? defaultScheduler;
+    this.#schedule = options.scheduleFrame ?? scheduleFrame;
     this.store = options.store ?? createChatStore();
     this.#persistence = options.persist ? persistChatStore(this.store, options.persist) : undefined;
     const open = () => this.#openThread(options.threadId, options.initialMessages);

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { HayloftError, type StreamingCallback, type StreamingChunk } from '../core/index.js';
+import { scheduleFrame } from './frame-scheduler.js';
 import { useRequiredHayloftContext } from './hayloft-context.js';
 
 /** What `usePipeline` needs of a pipeline (a `hayloft/pipeline` `Pipeline`, or anything that runs like one). */
@@ -33,12 +34,6 @@ export interface UsePipelineResult {
 }
 
 const empty: PipelineStream = { text: '', chunks: [] };
-
-const frame = (callback: () => void): void => {
-  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
-  if (raf) raf(callback);
-  else setTimeout(callback, 16);
-};
 
 /**
  * Runs a pipeline from React on a TanStack Query mutation, with its generators' stream: the text
@@ -75,7 +70,7 @@ export function usePipeline(pipeline: RunnablePipeline): UsePipelineResult {
               text += chunk.content;
               if (!scheduled) {
                 scheduled = true;
-                frame(flush);
+                scheduleFrame(flush);
               }
             },
           });

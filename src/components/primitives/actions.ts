@@ -1,20 +1,12 @@
-import { useContext } from 'react';
 import type { ToolCall } from '../../core/index.js';
 import { useChatMessages, useChatSelector, useChatStatus, type ChatState } from '../../react/index.js';
 import { useCopy } from '../markdown/copy-text.js';
-import { ComposerContext } from './composer-context.js';
+import { useComposerStore } from './composer-context.js';
 import { useMessageContext, useRoot } from './contexts.js';
-import { useComposerValue, type ComposerStore } from './composer-store.js';
+import { useComposerValue } from './composer-store.js';
 
 /** An action a button runs, or null when it cannot run now (the button is then disabled). */
 export type Action = (() => void) | null;
-
-const useComposer = (part: string): ComposerStore => {
-  useRoot(part);
-  const store = useContext(ComposerContext);
-  if (!store) throw new Error(`\`ChatPrimitive.${part}\` must be used within \`ChatPrimitive.Root\`.`);
-  return store;
-};
 
 const isBusy = (status: string): boolean => status === 'submitted' || status === 'streaming';
 const selectBusy = (state: ChatState): boolean => isBusy(state.status);
@@ -22,7 +14,7 @@ const selectBusy = (state: ChatState): boolean => isBusy(state.status);
 /** Sends what the composer holds (or the edit of a message); null while a reply runs or nothing is typed. */
 export const useSendAction = (): Action => {
   const { controller } = useRoot('Send');
-  const composer = useComposer('Send');
+  const composer = useComposerStore('Send');
   const { status, hydrated } = useChatStatus(controller);
   const text = useComposerValue(composer, (state) => state.text);
   const attachments = useComposerValue(composer, (state) => state.attachments);
@@ -63,7 +55,7 @@ export const useRetryAction = (): Action => {
 /** Puts a user message into the composer to be edited; sending makes a new branch. */
 export const useEditAction = (): Action => {
   const { message } = useMessageContext('Edit');
-  const composer = useComposer('Edit');
+  const composer = useComposerStore('Edit');
   const { controller } = useRoot('Edit');
   // One boolean per row: an Edit button sits on every user message of a long thread.
   const busy = useChatSelector(selectBusy, controller);

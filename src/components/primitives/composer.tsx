@@ -1,18 +1,11 @@
-import { useContext, useEffect, useLayoutEffect, useRef, type FormHTMLAttributes, type HTMLAttributes, type KeyboardEvent, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useLayoutEffect, useRef, type FormHTMLAttributes, type HTMLAttributes, type KeyboardEvent, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
 import { useChatStatus } from '../../react/index.js';
 import { useLabels } from '../labels.js';
 import { useSendAction, useStopAction } from './actions.js';
-import { ComposerContext } from './composer-context.js';
-import { toAttachment, useComposerValue, type ComposerStore } from './composer-store.js';
+import { useComposerStore } from './composer-context.js';
+import { toAttachment, useComposerValue } from './composer-store.js';
 import { useRoot } from './contexts.js';
 import { composeEventHandlers, composeRefs } from './slot.js';
-
-const useComposerStore = (part: string): ComposerStore => {
-  useRoot(part);
-  const store = useContext(ComposerContext);
-  if (!store) throw new Error(`\`ChatPrimitive.${part}\` must be used within \`ChatPrimitive.Root\`.`);
-  return store;
-};
 
 const imagesOf = (files: Iterable<File>): File[] => [...files].filter((file) => file.type.startsWith('image/'));
 
