@@ -1,6 +1,6 @@
 import { ChatMessage, ConfigError, defaultToDict, readComponentDict, type Component, type ComponentDict, type ComponentSockets } from '../core/index.js';
 import { GeneratedAnswer } from './answer.js';
-import { compilePythonRegex, pythonFindAll } from './compile-python-regex.js';
+import { captureGroupCount, compilePythonRegex, pythonFindAll } from './compile-python-regex.js';
 import type { Document } from './document.js';
 
 const defaultReferencePattern = String.raw`\[(\d+)\]`;
@@ -33,14 +33,12 @@ export interface AnswerBuilderInputs {
 
 const checkGroups = (pattern: string): RegExp => {
   const regex = compilePythonRegex(pattern);
-  const groups = (new RegExp(`${regex.source}|`, regex.flags).exec('')?.length ?? 1) - 1;
-  if (groups > 1) throw new ConfigError(`Pattern '${pattern}' contains multiple capture groups. Please specify a pattern with at most one capture group.`);
+  if (captureGroupCount(regex) > 1) throw new ConfigError(`Pattern '${pattern}' contains multiple capture groups. Please specify a pattern with at most one capture group.`);
   return regex;
 };
 
-const answerText = (reply: string, pattern: string | null): string => {
-  if (pattern === null) return reply;
-  const regex = checkGroups(pattern);
+const answerText = (reply: string, regex: RegExp | null): string => {
+  if (regex === null) return reply;
   regex.lastIndex = 0;
   const match = regex.exec(reply);
   if (!match) return '';
@@ -48,9 +46,9 @@ const answerText = (reply: string, pattern: string | null): string => {
 };
 
 // Haystack's `_extract_reference_idxs`: 0-based indices; ranges clamped to the number of documents.
-const referencedIndices = (reply: string, pattern: string, expand: boolean, documents: number): Set<number> => {
+const referencedIndices = (reply: string, findAll: (text: string) => string[], expand: boolean, documents: number): Set<number> => {
   const indices = new Set<number>();
-  for (const found of pythonFindAll(compilePythonRegex(pattern))(reply)) {
+  for (const found of findAll(reply)) {
     if (!expand) {
       indices.add(Number.parseInt(found, 10) - 1);
       continue;
@@ -117,11 +115,13 @@ export class AnswerBuilder implements Component<AnswerBuilderInputs, { answers: 
       const { query, replies, documents } = inputs;
       const meta = inputs.meta && inputs.meta.length > 0 ? inputs.meta : replies.map(() => ({}));
       if (meta.length !== replies.length) throw new ConfigError(`Number of replies (${replies.length}), and metadata (${meta.length}) must match.`);
-      if (inputs.pattern) checkGroups(inputs.pattern);
+      // Compiled once per run, not per reply.
       const pattern = inputs.pattern || this.pattern;
+      const answerRegex = pattern ? checkGroups(pattern) : null;
       const expand = inputs.expand_reference_ranges ?? this.expandReferenceRanges;
       let referencePattern = inputs.reference_pattern || this.referencePattern;
       if (referencePattern && expand && referencePattern === defaultReferencePattern) referencePattern = expandedReferencePattern;
+      const findReferences = referencePattern ? pythonFindAll(compilePythonRegex(referencePattern)) : null;
       const chosen = this.lastMessageOnly && replies.length > 0 ? replies.slice(-1) : replies;
       const chosenMeta = this.lastMessageOnly && meta.length > 0 ? meta.slice(-1) : meta;
       const answers = chosen.map((reply, position) => {
@@ -129,7 +129,7 @@ export class AnswerBuilder implements Component<AnswerBuilderInputs, { answers: 
         const answerMeta: Record<string, unknown> = { ...(reply instanceof ChatMessage ? reply.meta : {}), ...chosenMeta[position], all_messages: [...replies] };
         const cited: Document[] = [];
         if (documents && documents.length > 0) {
-          const referenced = referencePattern ? referencedIndices(text, referencePattern, expand, documents.length) : new Set<number>();
+          const referenced = findReferences ? referencedIndices(text, findReferences, expand, documents.length) : new Set<number>();
           const indices = referencePattern && this.returnOnlyReferencedDocuments ? [...referenced].sort((a, b) => a - b) : documents.map((_, index) => index);
           for (const index of indices) {
             const document = documents[index];
@@ -137,7 +137,7 @@ export class AnswerBuilder implements Component<AnswerBuilderInputs, { answers: 
             cited.push(document.with({ meta: { ...document.meta, source_index: index + 1, ...(referencePattern ? { referenced: referenced.has(index) } : {}) } }));
           }
         }
-        return new GeneratedAnswer({ data: answerText(text, pattern || null), query, documents: cited, meta: answerMeta });
+        return new GeneratedAnswer({ data: answerText(text, answerRegex), query, documents: cited, meta: answerMeta });
       });
       resolve({ answers });
     });

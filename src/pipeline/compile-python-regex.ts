@@ -103,9 +103,12 @@ export const compilePythonRegex = (source: string): RegExp => {
   }
 };
 
+/** How many capture groups a regex has (Python's `re.compile(p).groups`). */
+export const captureGroupCount = (regex: RegExp): number => (new RegExp(`${regex.source}|`, regex.flags).exec('')?.length ?? 1) - 1;
+
 /** Python's `re.findall` for `regex`: whole matches, or the capture group's text when the pattern has one. */
 export const pythonFindAll = (regex: RegExp): ((text: string) => string[]) => {
-  const groups = (new RegExp(`${regex.source}|`, regex.flags).exec('')?.length ?? 1) - 1;
+  const groups = captureGroupCount(regex);
   if (groups > 1) throw new ConfigError(`The regex /${regex.source}/ has ${groups} capture groups, which would make tokens tuples; use non-capturing groups (?:...).`);
   return (text) => {
     const tokens: string[] = [];
