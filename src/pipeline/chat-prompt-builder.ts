@@ -1,6 +1,6 @@
 import { ChatMessage, ConfigError, defaultToDict, readComponentDict, type ChatRole, type Component, type ComponentDict, type ComponentSockets } from '../core/index.js';
 import { checkRequired, variableSockets } from './prompt-builder.js';
-import { renderTemplate, templateVariables } from './template-variables.js';
+import { renderTemplate, templateContext, templateVariables } from './template-variables.js';
 
 /** A chat template: messages whose text is Jinja, or a Jinja string of `{% message role="..." %}` blocks. */
 export type ChatTemplate = readonly ChatMessage[] | string;
@@ -30,7 +30,9 @@ const variablesOf = (template: ChatTemplate): string[] => {
   return [...new Set(sources.flatMap(templateVariables))];
 };
 
-const render = (template: ChatTemplate, context: Record<string, unknown>): ChatMessage[] => {
+const render = (template: ChatTemplate, variables: Record<string, unknown>): ChatMessage[] => {
+  // Prepared once for every message of the template, not once per part.
+  const context = templateContext(variables);
   if (typeof template === 'string') {
     return blocksOf(template).map(({ role, body }) => {
       const text = renderTemplate(body, context).trim();

@@ -23,6 +23,12 @@ export interface OutputAdapterOptions {
 
 type Node = Record<string, unknown> & { type?: string };
 
+// @huggingface/jinja's Template, with the parsed tree it renders (not in its public types).
+interface CompiledTemplate {
+  parsed: { body: unknown[] };
+  render(context: Record<string, unknown>): string;
+}
+
 // Custom filters become calls to functions in the context: the same evaluation, without a filter
 // registry (which @huggingface/jinja does not have).
 const rewriteFilters = (node: unknown, names: ReadonlySet<string>): unknown => {
@@ -64,6 +70,8 @@ export class OutputAdapter implements Component {
   readonly unsafe: boolean;
   /** One mandatory input per template variable; output `output`. */
   readonly sockets: ComponentSockets;
+  // Parsed, with custom filters rewritten into calls, once: every run renders the same tree.
+  readonly #compiled: CompiledTemplate;
 
   constructor(options: OutputAdapterOptions) {
     if (typeof options.template !== 'string') throw new ConfigError('OutputAdapter needs a template string.');
@@ -76,14 +84,15 @@ export class OutputAdapter implements Component {
       inputs: Object.fromEntries(variables.map((name) => [name, { type: 'any' }])),
       outputs: { output: { type: this.outputType } },
     };
+    this.#compiled = new Template(options.template);
+    this.#compiled.parsed.body = rewriteFilters(this.#compiled.parsed.body, new Set(Object.keys(this.customFilters))) as unknown[];
   }
 
   /** Renders the template with the inputs. */
   run(inputs: Record<string, unknown>): Promise<{ output: unknown }> {
     return new Promise((resolve) => {
       if (Object.keys(inputs).length === 0) throw new ConfigError('No input data provided for output adaptation.');
-      const template = new Template(this.template) as unknown as { parsed: { body: unknown[] }; render(context: Record<string, unknown>): string };
-      template.parsed.body = rewriteFilters(template.parsed.body, new Set(Object.keys(this.customFilters))) as unknown[];
+      const template = this.#compiled;
       const context = templateContext({ ...inputs, ...this.customFilters });
       try {
         const [only] = template.parsed.body;

@@ -1,5 +1,5 @@
 import { ConfigError, defaultToDict, readComponentDict, type Component, type ComponentDict, type ComponentSockets, type SocketSpec } from '../core/index.js';
-import { renderTemplate, templateVariables } from './template-variables.js';
+import { renderTemplate, templateContext, templateVariables } from './template-variables.js';
 
 /** Options of {@link PromptBuilder}. */
 export interface PromptBuilderOptions {
@@ -61,7 +61,7 @@ export class PromptBuilder implements Component {
       const { template, template_variables: overrides, ...variables } = inputs;
       const context = { ...variables, ...(overrides as Record<string, unknown> | undefined) };
       checkRequired('PromptBuilder', this.requiredVariables, this.variables, context);
-      resolve({ prompt: renderTemplate(typeof template === 'string' ? template : this.template, context) });
+      resolve({ prompt: renderTemplate(typeof template === 'string' ? template : this.template, templateContext(context)) });
     });
   }
 

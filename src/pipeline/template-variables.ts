@@ -70,10 +70,10 @@ export const templateVariables = (source: string): string[] => {
   return [...found].filter((name) => !bound.has(name) && !builtins.has(name));
 };
 
-/** Renders a template; a Jinja error becomes a `ConfigError` that quotes it. */
+/** Renders a template with a context from {@link templateContext}; a Jinja error becomes a `ConfigError` that quotes it. */
 export const renderTemplate = (source: string, context: Record<string, unknown>): string => {
   try {
-    return new Template(source).render(templateContext(context));
+    return new Template(source).render(context);
   } catch (error) {
     throw new ConfigError(`The Jinja template failed to render: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
