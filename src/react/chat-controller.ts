@@ -18,6 +18,7 @@ import {
   activePath,
   appendMessage,
   appendMessages,
+  branchInfo,
   createChatStore,
   emptyThread,
   findNode,
@@ -263,10 +264,7 @@ export class ChatController {
 
   /** Where a message stands among its siblings; `count` is 1 when it has none. */
   branchOf(target: MessageRef): BranchInfo {
-    const node = findNode(this.thread, target);
-    if (!node) return { index: 0, count: 1 };
-    const siblings = siblingsOf(this.thread, node.id);
-    return { index: siblings.indexOf(node.id), count: siblings.length };
+    return branchInfo(this.thread, target);
   }
 
   /** Shows another branch: the sibling at `index` beside a message, down to its latest leaf. */

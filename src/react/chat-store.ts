@@ -155,3 +155,23 @@ export const activeMessages = (thread: ChatThread): readonly ChatMessage[] => {
   }
   return messages;
 };
+
+type Branch = { readonly index: number; readonly count: number };
+const branchCache = new WeakMap<ChatThread, Map<string | ChatMessage, Branch>>();
+
+/**
+ * Where a message (or node id) stands among its siblings: `count` is 1 when it has none or is not
+ * in the thread. Cached per thread version, so branch controls can ask on every store update.
+ */
+export const branchInfo = (thread: ChatThread, target: string | ChatMessage): Branch => {
+  let known = branchCache.get(thread);
+  if (!known) branchCache.set(thread, (known = new Map<string | ChatMessage, Branch>()));
+  let info = known.get(target);
+  if (!info) {
+    const node = findNode(thread, target);
+    const siblings = node ? siblingsOf(thread, node.id) : [];
+    info = node ? { index: siblings.indexOf(node.id), count: siblings.length } : { index: 0, count: 1 };
+    known.set(target, info);
+  }
+  return info;
+};

@@ -1,25 +1,15 @@
 import { useCallback, useMemo } from 'react';
 import { useChatController, type ChatSource } from './chat-provider.js';
 import type { MessageRef } from './chat-controller.js';
-import { findNode, siblingsOf, type ChatThread } from './chat-store.js';
-
-const cache = new WeakMap<ChatThread, Map<MessageRef, string>>();
-
-/** `index/count` of a message among its siblings, cached per thread version. */
-const branchOf = (thread: ChatThread | undefined, message: MessageRef): string => {
-  if (!thread) return '0/1';
-  let known = cache.get(thread);
-  if (!known) cache.set(thread, (known = new Map<MessageRef, string>()));
-  let branch = known.get(message);
-  if (branch === undefined) {
-    const node = findNode(thread, message);
-    const siblings = node ? siblingsOf(thread, node.id) : [];
-    branch = node ? `${siblings.indexOf(node.id)}/${siblings.length}` : '0/1';
-    known.set(message, branch);
-  }
-  return branch;
-};
+import { branchInfo, type ChatState } from './chat-store.js';
 import { useStoreSlice } from './use-store-slice.js';
+
+// A string, so a new thread version with the same branches compares equal and the row stays put.
+const branchKey = (state: ChatState, message: MessageRef): string => {
+  const thread = state.threads[state.activeThreadId];
+  const { index, count } = thread ? branchInfo(thread, message) : { index: 0, count: 1 };
+  return `${index}/${count}`;
+};
 
 /** What {@link useMessageBranch} returns. */
 export interface MessageBranch {
@@ -43,7 +33,7 @@ export const useMessageBranch = (message: MessageRef, chat?: ChatSource): Messag
   const controller = useChatController(chat, 'useMessageBranch');
   // One subscription per row selecting a string: a finished row re-renders only when its own
   // branches change, and the lookup is cached per thread version (which streaming does not change).
-  const branch = useStoreSlice(controller.store, (state) => branchOf(state.threads[state.activeThreadId], message));
+  const branch = useStoreSlice(controller.store, (state) => branchKey(state, message));
   const [index, count] = useMemo(() => branch.split('/').map(Number) as [number, number], [branch]);
   const switchTo = useCallback((next: number) => controller.switchBranch(message, next), [controller, message]);
   return { index, count, switchTo };
