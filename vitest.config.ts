@@ -1,20 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { hayloftAliases } from './scripts/hayloft-aliases.js';
 import { chromiumArgs, chromiumPath } from './test/support/chromium.js';
-
-
-const src = (path: string): string => new URL(`./src/${path}`, import.meta.url).pathname;
 
 export default defineConfig({
   // Docs and recipes import the package by name, as users do.
-  resolve: {
-    alias: [
-      { find: /^hayloft$/, replacement: src('index.ts') },
-      { find: /^hayloft\/styles\.css$/, replacement: src('components/styles.css') },
-      { find: /^hayloft\/(local|pipeline|react|components|proxy)$/, replacement: src('$1/index.ts') },
-      { find: /^hayloft\/proxy\/node$/, replacement: src('proxy/node.ts') },
-    ],
-  },
+  resolve: { alias: hayloftAliases },
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [

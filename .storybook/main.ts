@@ -1,5 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
-import { hayloftAliases } from '../test/support/fixture-app.js';
+import { hayloftAliases } from '../scripts/hayloft-aliases.js';
 
 /** Storybook 10 on Vite: one story per component state (stories/), importing hayloft from src/. */
 const config: StorybookConfig = {

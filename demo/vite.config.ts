@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-
-const src = (path: string): string => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
+import { hayloftAliases } from '../scripts/hayloft-aliases.js';
 
 /**
  * The demo app. `npm run demo` (scripts/demo.ts) starts hayloft's proxy and serves this with /api/*
@@ -9,13 +8,7 @@ const src = (path: string): string => fileURLToPath(new URL(`../src/${path}`, im
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  resolve: {
-    alias: [
-      { find: /^hayloft$/, replacement: src('index.ts') },
-      { find: /^hayloft\/styles\.css$/, replacement: src('components/styles.css') },
-      { find: /^hayloft\/(local|pipeline|react|components|proxy)$/, replacement: src('$1/index.ts') },
-    ],
-  },
+  resolve: { alias: hayloftAliases },
   server: { host: '127.0.0.1', port: 5173, strictPort: false, open: false },
   build: { outDir: 'dist', emptyOutDir: true },
 });

@@ -2,16 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, preview, type Alias, type InlineConfig } from 'vite';
+import { build, preview, type InlineConfig } from 'vite';
+import { hayloftAliases } from '../../scripts/hayloft-aliases.js';
 
-const src = (path: string): string => fileURLToPath(new URL(`../../src/${path}`, import.meta.url));
-
-/** The package's import names mapped to its sources, as apps import them. */
-export const hayloftAliases: Alias[] = [
-  { find: /^hayloft$/, replacement: src('index.ts') },
-  { find: /^hayloft\/styles\.css$/, replacement: src('components/styles.css') },
-  { find: /^hayloft\/(local|pipeline|react|components|proxy)$/, replacement: src('$1/index.ts') },
-];
+export { hayloftAliases };
 
 /**
  * `vite build` as an app's production build. Vitest sets NODE_ENV=test, and Vite then compiles JSX
