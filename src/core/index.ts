@@ -42,3 +42,7 @@ export type { JsonSchema, SchemaIssue, StandardJsonSchemaLike } from './schema.j
 export type { ChatGenerator, ChatGeneratorResult, ChatGeneratorRunOptions, GenerationKwargs } from './chat-generator.js';
 export { isLoadableModel } from './model-progress.js';
 export type { LoadableModel, ModelLoadProgress, ModelProgressEvent, WarmUpOptions } from './model-progress.js';
+export { chatGeneratorSockets } from './generator-component.js';
+export type { ChatGeneratorInputs, GeneratorFromDictOptions } from './generator-component.js';
+export { textGeneratorSockets } from './text-generation.js';
+export type { TextGeneratorInputs, TextGeneratorResult, TextGeneratorRunOptions } from './text-generation.js';

@@ -1,17 +1,10 @@
 import { ConfigError, Secret, defaultToDict, readComponentDict, type ComponentDict } from '../core/index.js';
 import { readEnv } from '../core/runtime.js';
-import {
-  ChatCompletionsGenerator,
-  deserializeTools,
-  type ChatCompletionsOptions,
-  type ChatCompletionsSettings,
-  type CommonClientOptions,
-  type GeneratorFromDictOptions,
-  type OpenAIClient,
-} from './chat-completions-generator.js';
+import { ChatCompletionsGenerator, type ChatCompletionsOptions, type ChatCompletionsSettings, type CommonClientOptions, type OpenAIClient } from './chat-completions-generator.js';
+import { deserializeTools, type GeneratorFromDictOptions } from '../core/generator-component.js';
 import type { OpenAISdk } from './load-openai.js';
 import { resolveBaseUrl } from './openai-chat-generator.js';
-import { initReader, secretToDict } from './read-init.js';
+import { initReader, secretToDict } from '../core/read-init.js';
 
 /** Returns a Microsoft Entra ID access token for Azure OpenAI (called before each request). */
 export type AzureAdTokenProvider = () => Promise<string>;

@@ -1,14 +1,14 @@
 import { defaultToDict, readComponentDict, type ComponentDict, type InvokeOptions } from '../core/index.js';
 import { AzureOpenAIChatGenerator, type AzureAdTokenProvider, type AzureOpenAIChatGeneratorOptions } from './azure-openai-chat-generator.js';
-import type { GeneratorFromDictOptions } from './chat-completions-generator.js';
-import { initReader, secretToDict } from './read-init.js';
+import type { GeneratorFromDictOptions } from '../core/generator-component.js';
+import { initReader, secretToDict } from '../core/read-init.js';
 import {
   generateText,
   textGeneratorSockets,
   type TextGeneratorInputs,
   type TextGeneratorResult,
   type TextGeneratorRunOptions,
-} from './text-generation.js';
+} from '../core/text-generation.js';
 
 /** Options of {@link AzureOpenAIGenerator}. */
 export interface AzureOpenAIGeneratorOptions extends Omit<AzureOpenAIChatGeneratorOptions, 'tools' | 'toolsStrict'> {

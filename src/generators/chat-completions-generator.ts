@@ -2,8 +2,6 @@ import {
   HayloftError,
   ProviderError,
   StreamAssembler,
-  Tool,
-  Toolset,
   flattenTools,
   type ChatGenerator,
   type ChatGeneratorResult,
@@ -17,11 +15,15 @@ import {
   type StreamEnd,
   type StreamingCallback,
   type StreamingChunk,
-  type ToolDict,
   type ToolsInput,
-  type ToolsetDict,
 } from '../core/index.js';
 import { ConfigError } from '../core/errors.js';
+import {
+  chatGeneratorSockets,
+  runOptionsFromInputs,
+  serializeTools,
+  type ChatGeneratorInputs,
+} from '../core/generator-component.js';
 import { CompletionStream } from './completion-stream.js';
 import { convertCompletion } from './convert-completion.js';
 import type {
@@ -76,35 +78,6 @@ export interface ChatCompletionsSettings {
   providerHosts: readonly string[];
   apiKey: Secret | undefined;
 }
-
-/** Inputs a chat generator takes in a pipeline. */
-export interface ChatGeneratorInputs {
-  messages: readonly ChatMessage[];
-  streaming_callback?: StreamingCallback | undefined;
-  generation_kwargs?: GenerationKwargs | undefined;
-  tools?: ToolsInput | undefined;
-  tools_strict?: boolean | undefined;
-}
-
-/** Options for reading a generator back from a dict: what a dict cannot carry. */
-export interface GeneratorFromDictOptions {
-  /** Implementations for the dict's tools, by their `function` name. */
-  functions?: Readonly<Record<string, (args: Record<string, unknown>) => unknown>>;
-  /** A streaming callback to attach (callbacks are written as null). */
-  streamingCallback?: StreamingCallback;
-}
-
-/** The sockets of every chat generator. */
-export const chatGeneratorSockets: ComponentSockets = {
-  inputs: {
-    messages: { type: 'ChatMessage[]' },
-    streaming_callback: { type: 'StreamingCallback', mandatory: false },
-    generation_kwargs: { type: 'object', mandatory: false },
-    tools: { type: 'Tool[]', mandatory: false },
-    tools_strict: { type: 'boolean', mandatory: false },
-  },
-  outputs: { replies: { type: 'ChatMessage[]' } },
-};
 
 // Haystack's defaults (OPENAI_TIMEOUT, OPENAI_MAX_RETRIES), applied when the client is built.
 const defaultTimeoutSeconds = 30;
@@ -368,15 +341,6 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
   }
 }
 
-/** A chat generator's run options from its pipeline inputs (snake_case sockets). */
-export const runOptionsFromInputs = (inputs: ChatGeneratorInputs, options: InvokeOptions): ChatGeneratorRunOptions => ({
-  streamingCallback: inputs.streaming_callback,
-  generationKwargs: inputs.generation_kwargs,
-  tools: inputs.tools,
-  toolsStrict: inputs.tools_strict,
-  signal: options.signal,
-});
-
 /** Options every `openai` client of a generator is built with. */
 export interface CommonClientOptions {
   apiKey: string | undefined;
@@ -386,29 +350,3 @@ export interface CommonClientOptions {
   defaultHeaders: Record<string, string>;
   dangerouslyAllowBrowser: true;
 }
-
-/** Haystack's `serialize_tools_or_toolset`. */
-export const serializeTools = (tools: ToolsInput | undefined): ToolDict[] | ToolsetDict | Array<ToolDict | ToolsetDict> | null => {
-  if (!tools) return null;
-  if (tools instanceof Toolset) return tools.toDict();
-  return tools.map((tool) => tool.toDict());
-};
-
-/** Haystack's `deserialize_tools_or_toolset_inplace`, with implementations supplied by the caller. */
-export const deserializeTools = (value: unknown, options: GeneratorFromDictOptions): ToolsInput | undefined => {
-  if (value === null || value === undefined) return undefined;
-  const functions = options.functions ?? {};
-  const readTool = (dict: unknown): Tool | Toolset => {
-    const item = dict as ToolDict | ToolsetDict;
-    if (typeof item !== 'object' || item === null || typeof item.type !== 'string') {
-      throw new ConfigError(`Serialized tool '${JSON.stringify(dict)}' is not a dictionary with a 'type'.`);
-    }
-    if (item.type.endsWith('Toolset')) {
-      return new Toolset((item as ToolsetDict).data.tools.map((tool) => Tool.fromDict(tool, functions)));
-    }
-    return Tool.fromDict(item as ToolDict, functions);
-  };
-  if (Array.isArray(value)) return value.map(readTool);
-  const single = readTool(value);
-  return single instanceof Toolset ? single : [single];
-};

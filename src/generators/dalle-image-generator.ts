@@ -2,7 +2,7 @@ import { ConfigError, Secret, defaultToDict, readComponentDict, type ComponentDi
 import type { CommonClientOptions, OpenAIClient } from './chat-completions-generator.js';
 import { loadOpenAI, type OpenAISdk } from './load-openai.js';
 import { createOpenAIClient, openAIBaseUrl, resolveBaseUrl } from './openai-chat-generator.js';
-import { initReader, secretToDict } from './read-init.js';
+import { initReader, secretToDict } from '../core/read-init.js';
 import { resolveApiKey } from './resolve-api-key.js';
 import { toProviderError } from './to-provider-error.js';
 

@@ -15,8 +15,8 @@ import {
   type StreamEnd,
   type StreamingChunk,
 } from '../core/index.js';
-import type { ChatGeneratorInputs } from './chat-completions-generator.js';
-import { chatGeneratorSockets, runOptionsFromInputs } from './chat-completions-generator.js';
+import type { ChatGeneratorInputs } from '../core/generator-component.js';
+import { chatGeneratorSockets, runOptionsFromInputs } from '../core/generator-component.js';
 
 /** Which generator answered, as Haystack's FallbackChatGenerator reports it. */
 export interface FallbackMeta {

@@ -1,19 +1,19 @@
 import { defaultToDict, readComponentDict, type ComponentDict, type InvokeOptions } from '../core/index.js';
-import type { GeneratorFromDictOptions } from './chat-completions-generator.js';
+import type { GeneratorFromDictOptions } from '../core/generator-component.js';
 import {
   HuggingFaceAPIChatGenerator,
   type HFApiParams,
   type HFGenerationAPIType,
   type HuggingFaceAPIChatGeneratorOptions,
 } from './hugging-face-api-chat-generator.js';
-import { initReader, secretToDict } from './read-init.js';
+import { initReader, secretToDict } from '../core/read-init.js';
 import {
   generateText,
   textGeneratorSockets,
   type TextGeneratorInputs,
   type TextGeneratorResult,
   type TextGeneratorRunOptions,
-} from './text-generation.js';
+} from '../core/text-generation.js';
 
 /** Options of {@link HuggingFaceAPIGenerator}: Haystack's text-generation kwargs (`max_new_tokens`, `stop_sequences`). */
 export type HuggingFaceAPIGeneratorOptions = Omit<HuggingFaceAPIChatGeneratorOptions, 'tools' | 'toolsStrict'>;

@@ -1,15 +1,8 @@
 import { Secret, defaultToDict, readComponentDict, type ComponentDict } from '../core/index.js';
-import {
-  ChatCompletionsGenerator,
-  deserializeTools,
-  type ChatCompletionsOptions,
-  type ChatCompletionsSettings,
-  type CommonClientOptions,
-  type GeneratorFromDictOptions,
-  type OpenAIClient,
-} from './chat-completions-generator.js';
+import { ChatCompletionsGenerator, type ChatCompletionsOptions, type ChatCompletionsSettings, type CommonClientOptions, type OpenAIClient } from './chat-completions-generator.js';
+import { deserializeTools, type GeneratorFromDictOptions } from '../core/generator-component.js';
 import type { OpenAISdk } from './load-openai.js';
-import { initReader, secretToDict } from './read-init.js';
+import { initReader, secretToDict } from '../core/read-init.js';
 
 /** Options of {@link OpenAIChatGenerator}. */
 export interface OpenAIChatGeneratorOptions extends ChatCompletionsOptions {

@@ -1,16 +1,9 @@
 import { ConfigError, Secret, defaultToDict, readComponentDict, type ComponentDict } from '../core/index.js';
-import {
-  ChatCompletionsGenerator,
-  deserializeTools,
-  type ChatCompletionsOptions,
-  type ChatCompletionsSettings,
-  type CommonClientOptions,
-  type GeneratorFromDictOptions,
-  type OpenAIClient,
-} from './chat-completions-generator.js';
+import { ChatCompletionsGenerator, type ChatCompletionsOptions, type ChatCompletionsSettings, type CommonClientOptions, type OpenAIClient } from './chat-completions-generator.js';
+import { deserializeTools, type GeneratorFromDictOptions } from '../core/generator-component.js';
 import type { OpenAISdk } from './load-openai.js';
 import { createOpenAIClient, resolveBaseUrl } from './openai-chat-generator.js';
-import { initReader, secretToDict } from './read-init.js';
+import { initReader, secretToDict } from '../core/read-init.js';
 
 /** STACKIT's OpenAI-compatible model serving endpoint. */
 export const stackitBaseUrl = 'https://api.openai-compat.model-serving.eu01.onstackit.cloud/v1';

@@ -1,4 +1,7 @@
-import { ChatMessage, type ChatGenerator, type ComponentSockets, type GenerationKwargs, type StreamingCallback } from '../core/index.js';
+import { ChatMessage } from './chat-message.js';
+import type { ChatGenerator, GenerationKwargs } from './chat-generator.js';
+import type { ComponentSockets } from './component.js';
+import type { StreamingCallback } from './streaming-chunk.js';
 
 /** Per-call options of the text generators. */
 export interface TextGeneratorRunOptions {

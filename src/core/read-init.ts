@@ -1,4 +1,5 @@
-import { ConfigError, Secret } from '../core/index.js';
+import { ConfigError } from './errors.js';
+import { Secret } from './secret.js';
 
 /** Typed readers for `init_parameters`, with errors that name the parameter. */
 export const initReader = (init: Record<string, unknown>, className: string) => ({
