@@ -17,10 +17,20 @@ export const chromiumArgs = [
 /** The Chromium the tests drive: Debian's, or `CHROMIUM_PATH`. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Options of {@link launchChromium}. */
+export interface LaunchOptions {
+  /**
+   * `--enable-unsafe-webgpu` without `--disable-gpu`: headless Chromium then offers a SwiftShader
+   * WebGPU adapter (software, no `shader-f16`), enough to run WebGPU code paths on a machine with no GPU.
+   */
+  readonly webgpu?: boolean;
+}
+
 /** Launches headless Chromium with a fresh profile directory; `close()` removes it. */
-export const launchChromium = async (): Promise<{ context: BrowserContext; close: () => Promise<void> }> => {
+export const launchChromium = async (options: LaunchOptions = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> => {
   const profile = mkdtempSync(join(tmpdir(), 'hayloft-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const args = options.webgpu ? [...chromiumArgs.filter((flag) => flag !== '--disable-gpu'), '--enable-unsafe-webgpu'] : chromiumArgs;
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args });
   return {
     context,
     close: async () => {

@@ -21,6 +21,15 @@ export const productionBuild = async (config: InlineConfig): Promise<void> => {
   }
 };
 
+/** Builds an app under test/fixtures/ (or a folder given as a URL) for production into a temporary folder. */
+export const buildFixtureApp = async (app: string | URL): Promise<{ outDir: string; remove: () => void }> => {
+  const root = fileURLToPath(typeof app === 'string' ? new URL(`../fixtures/${app}/`, import.meta.url) : app);
+  const name = root.split('/').filter(Boolean).at(-1) ?? 'app';
+  const outDir = mkdtempSync(join(tmpdir(), `hayloft-${name}-`));
+  await productionBuild({ root, configFile: false, logLevel: 'silent', resolve: { alias: hayloftAliases }, build: { outDir, emptyOutDir: true, minify: false } });
+  return { outDir, remove: () => rmSync(outDir, { recursive: true, force: true }) };
+};
+
 /**
  * Builds an app under test/fixtures/ (or any folder given as a URL) with Vite, in production mode as
  * users ship it, and serves it on 127.0.0.1. A build, not the dev server: no dependency
