@@ -30,9 +30,31 @@ const copyStyles = (): Plugin => ({
   },
 });
 
+const workerUrlSource = "new URL('./worker.ts', import.meta.url)";
+const workerUrlPlaceholder = "new URL('./local-worker.js', __hayloftImportMetaUrl__)";
+
+/**
+ * The local-model Worker ships as its own entry (`dist/local-worker.js`, transformers.js external),
+ * and `dist/local.js` keeps the standard `new Worker(new URL('./local-worker.js', import.meta.url))`
+ * so the app's bundler (Vite, webpack 5, ...) bundles the Worker with the app's own transformers.js.
+ * Vite would otherwise bundle the Worker here, transformers.js and its 27 MB of WASM included.
+ */
+const keepWorkerForTheAppBundler = (): Plugin => ({
+  name: 'hayloft:keep-worker-for-the-app-bundler',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!id.endsWith('/src/local/worker-engine.ts')) return null;
+    if (!code.includes(workerUrlSource)) this.error(`${id} no longer creates its Worker with ${workerUrlSource}; update vite.config.ts.`);
+    return { code: code.replace(workerUrlSource, workerUrlPlaceholder), map: null };
+  },
+  renderChunk(code) {
+    return code.includes('__hayloftImportMetaUrl__') ? { code: code.replaceAll('__hayloftImportMetaUrl__', 'import.meta.url'), map: null } : null;
+  },
+});
+
 /** Library build: one ESM file per public entry, shared code split into chunks. */
 export default defineConfig({
-  plugins: [copyStyles()],
+  plugins: [copyStyles(), keepWorkerForTheAppBundler()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -44,6 +66,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         local: 'src/local/index.ts',
+        'local-worker': 'src/local/worker.ts',
         pipeline: 'src/pipeline/index.ts',
         react: 'src/react/index.ts',
         components: 'src/components/index.ts',
