@@ -13,7 +13,7 @@ const outDir = mkdtempSync(join(tmpdir(), 'hayloft-bundle-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('bundle', () => {
-  it('should keep <Chat> with a generator and the styles within 45 KB gzip, React aside, and load the client and the highlighter later', async () => {
+  it('should keep <Chat> with a generator and the styles within 45 KB gzip, React aside, load the client and the highlighter later, and hold no transformers.js', async () => {
     const chatOut = join(outDir, 'chat');
     await productionBuild({
       root: fileURLToPath(new URL('./fixtures/chat-app/', import.meta.url)),
@@ -48,6 +48,8 @@ describe('bundle', () => {
     expect(initial.some((name) => /x-stainless-/i.test(read(name)))).toBe(false);
     expect(initial.some((name) => /shiki|vscode-textmate|oniguruma/i.test(read(name)))).toBe(false);
     expect(initialBytes).toBeLessThanOrEqual(45 * 1024);
+    // An app that does not import hayloft/local holds no transformers.js or onnxruntime, not even lazily.
+    expect(files.filter((name) => /InterruptableStoppingCriteria|onnxruntime/.test(read(name)))).toEqual([]);
   });
 
   it('should keep the openai client out of the initial chunk of an app that imports a generator', async () => {
