@@ -41,7 +41,7 @@ export { isStandardSchema, toJsonSchema } from './schema.js';
 export type { JsonSchema, SchemaIssue, StandardJsonSchemaLike } from './schema.js';
 export type { ChatGenerator, ChatGeneratorResult, ChatGeneratorRunOptions, GenerationKwargs } from './chat-generator.js';
 export { isLoadableModel } from './model-progress.js';
-export type { LoadableModel, ModelLoadProgress, ModelProgressEvent, WarmUpOptions } from './model-progress.js';
+export type { LoadableModel, ModelDevice, ModelLoadProgress, ModelProgressEvent, WarmUpOptions } from './model-progress.js';
 export { chatGeneratorSockets } from './generator-component.js';
 export type { ChatGeneratorInputs, GeneratorFromDictOptions } from './generator-component.js';
 export { textGeneratorSockets } from './text-generation.js';

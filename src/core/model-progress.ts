@@ -35,6 +35,13 @@ export interface WarmUpOptions {
   signal?: AbortSignal;
 }
 
+/** What a loaded model runs on (`webgpu`, `wasm`, `cpu`) and why, for a UI to show. */
+export interface ModelDevice {
+  readonly device: string;
+  /** A sentence such as "WebGPU adapter without shader-f16." or "no WebGPU adapter: running on WASM." */
+  readonly reason: string;
+}
+
 /** A generator whose model must be loaded before it answers: what `useLocalModel` warms up. */
 export interface LoadableModel {
   /** Marks a generator whose model is downloaded and loaded before it answers (what `hayloft/local` makes). */
@@ -43,6 +50,8 @@ export interface LoadableModel {
   readonly model: string;
   /** Loads the model, reporting progress. */
   warmUp(options?: WarmUpOptions): Promise<void>;
+  /** What the model runs on, once loaded. */
+  readonly device?: ModelDevice | undefined;
 }
 
 /** True for a generator whose model must be loaded first (a local model), so a UI shows its progress. */

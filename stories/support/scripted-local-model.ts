@@ -8,7 +8,7 @@ import { StreamAssembler, type StreamEnd, type StreamingChunk, type ChatGenerato
 export class ScriptedLocalModel implements ChatGenerator, LoadableModel {
   readonly loadsModel = true;
   readonly model = 'onnx-community/Qwen2.5-0.5B-Instruct';
-  readonly device = 'wasm';
+  readonly device = { device: 'wasm', reason: 'no WebGPU adapter: running on WASM.' };
   readonly sockets: ComponentSockets = { inputs: { messages: { type: 'ChatMessage[]' } }, outputs: { replies: { type: 'ChatMessage[]' } } };
   readonly #stepMs: number;
   readonly #stopAt: number;

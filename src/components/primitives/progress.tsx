@@ -7,8 +7,10 @@ import { useLabels } from '../labels.js';
 /** Props of `ChatPrimitive.Progress`. */
 export interface ProgressProps extends HTMLAttributes<HTMLDivElement> {
   /** The local model to load (a generator from `hayloft/local`). */
-  model: LoadableModel & { readonly device?: unknown };
+  model: LoadableModel;
 }
+
+const deviceNames: Readonly<Record<string, string>> = { webgpu: 'WebGPU', wasm: 'WASM', cpu: 'CPU' };
 
 /**
  * Loads a local model and shows its progress (`data-state`: `loading`, `ready`, `error`), with the
@@ -17,16 +19,16 @@ export interface ProgressProps extends HTMLAttributes<HTMLDivElement> {
 export function Progress({ model, ...props }: ProgressProps): ReactNode {
   const labels = useLabels();
   const { status, progress, error, retry } = useLocalModel(model);
-  const device = typeof model.device === 'string' ? model.device : typeof (model.device as { name?: unknown } | undefined)?.name === 'string' ? (model.device as { name: string }).name : null;
+  const device = status === 'ready' ? model.device : undefined;
   return (
-    <div data-state={status} {...props}>
+    <div data-state={status} data-device={device?.device} {...props}>
       {status === 'loading' && (
         <>
           <span>{labels.loadingModel(model.model)}</span>
           <progress max={100} value={progress ? Math.round(progress.percent) : undefined} aria-label={labels.loadingModel(model.model)} />
         </>
       )}
-      {status === 'ready' && device && <span>{labels.modelDevice(device)}</span>}
+      {device && <span title={device.reason}>{labels.modelDevice(deviceNames[device.device] ?? device.device)}</span>}
       {status === 'error' && (
         <span role="alert">
           {error?.message}{' '}
