@@ -272,17 +272,28 @@ export class LocalRunner {
     const gate = options.toolParser !== undefined && options.defaultParser ? new ToolTextGate() : undefined;
     const chunkMeta = { model, index: 0 };
     let first = true;
-    // Chunks go out in order even when the callback is async: each waits for the one before.
-    let delivery: Promise<void> = Promise.resolve();
+    // Chunks go out in order even when the callback is async: once a callback returns a promise,
+    // the chunks after it wait in a chain. A synchronous callback is called straight away.
+    let delivery: Promise<void> | undefined;
     let deliveryError: Error | undefined;
+    const fail = (error: unknown): void => {
+      deliveryError ??= error instanceof Error ? error : new Error(String(error));
+    };
+    const call = (chunk: StreamingChunk): Promise<void> | undefined => {
+      if (deliveryError !== undefined || onChunk === undefined) return undefined;
+      try {
+        const pending = onChunk(chunk);
+        return pending === undefined ? undefined : Promise.resolve(pending).catch(fail);
+      } catch (error) {
+        fail(error);
+        return undefined;
+      }
+    };
     const send = (chunk: StreamingChunk) => {
       assembler.push(chunk);
       if (onChunk === undefined) return;
-      delivery = delivery.then(async () => {
-        if (deliveryError === undefined) await onChunk(chunk);
-      }).catch((error: unknown) => {
-        deliveryError ??= error instanceof Error ? error : new Error(String(error));
-      });
+      if (delivery !== undefined) delivery = delivery.then(() => call(chunk));
+      else delivery = call(chunk);
     };
     const throwIfDeliveryFailed = (): void => {
       if (deliveryError !== undefined) throw deliveryError;

@@ -17,16 +17,19 @@ export interface ReplyStreamerOptions {
  * A transformers.js streamer (`put`/`end`) that turns token ids into text per token, holds back
  * an unfinished UTF-8 character or a possible start of a stop word, and cuts the reply at a stop word.
  *
- * Tokens are decoded together since the last line break, as transformers.js's `TextStreamer` does:
- * SentencePiece tokenizers drop a leading space when a word is decoded on its own.
+ * Decoding is incremental, as in TGI and vLLM: each step decodes a short window (the tokens of the
+ * last emitted piece plus the new ones) and emits what the new tokens add to it. A token is never
+ * decoded on its own (SentencePiece tokenizers drop a word's leading space then), and the cost per
+ * token stays constant, where `TextStreamer` re-decodes the whole line on every token.
  */
 export class ReplyStreamer {
   readonly #tokenizer: StreamingTokenizer;
   readonly #options: ReplyStreamerOptions;
   readonly #special: Set<bigint>;
   #sawPrompt = false;
-  #cache: bigint[] = [];
-  #printed = 0;
+  #ids: bigint[] = [];
+  #prefixOffset = 0;
+  #readOffset = 0;
   #pending = '';
   #emitted: string[] = [];
   #stopped = false;
@@ -65,27 +68,27 @@ export class ReplyStreamer {
     this.firstTokenAt ??= performance.now();
     this.sawEos = this.#options.eosTokenIds.includes(token);
     if (this.#stopped || this.#special.has(token)) return;
-    this.#cache.push(token);
-    const text = this.#tokenizer.decode(this.#cache, { skip_special_tokens: true });
+    this.#ids.push(token);
+    const prefix = this.#decode(this.#prefixOffset, this.#readOffset);
+    const text = this.#decode(this.#prefixOffset, this.#ids.length);
     // A multi-byte character split over tokens decodes to U+FFFD until its last byte arrives.
-    if (text.endsWith('\uFFFD')) return;
-    const fresh = text.slice(this.#printed);
-    if (text.endsWith('\n')) {
-      this.#cache = [];
-      this.#printed = 0;
-    } else {
-      this.#printed = text.length;
-    }
-    if (fresh !== '') this.#push(fresh);
+    if (text.length <= prefix.length || text.endsWith('\uFFFD')) return;
+    this.#prefixOffset = this.#readOffset;
+    this.#readOffset = this.#ids.length;
+    this.#push(text.slice(prefix.length));
+  }
+
+  #decode(from: number, to: number): string {
+    return from === to ? '' : this.#tokenizer.decode(this.#ids.slice(from, to), { skip_special_tokens: true });
   }
 
   /** Called by `generate()` at the end: flushes what was held back. */
   end(): void {
     if (this.#stopped) return;
-    if (this.#cache.length > 0) {
-      const rest = this.#tokenizer.decode(this.#cache, { skip_special_tokens: true }).slice(this.#printed);
-      this.#cache = [];
-      this.#printed = 0;
+    if (this.#readOffset < this.#ids.length) {
+      const prefix = this.#decode(this.#prefixOffset, this.#readOffset);
+      const rest = this.#decode(this.#prefixOffset, this.#ids.length).slice(prefix.length);
+      this.#readOffset = this.#ids.length;
       if (rest !== '') this.#pending += rest;
     }
     if (this.#pending !== '') this.#emit(this.#pending);
