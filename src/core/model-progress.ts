@@ -12,7 +12,15 @@ export type ModelProgressEvent =
       readonly loaded: number;
       readonly total: number;
     }
-  | { readonly status: 'progress_total'; readonly name: string; readonly progress: number; readonly loaded: number; readonly total: number }
+  | {
+      readonly status: 'progress_total';
+      readonly name: string;
+      readonly progress: number;
+      readonly loaded: number;
+      readonly total: number;
+      /** Bytes per file, every file of the model listed from the first event. */
+      readonly files?: Readonly<Record<string, { readonly loaded: number; readonly total: number }>>;
+    }
   | { readonly status: 'ready'; readonly task: string; readonly model: string };
 
 /** Bytes loaded over every file of a model; never goes backwards, and ends at 100. */

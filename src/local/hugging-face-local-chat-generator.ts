@@ -25,7 +25,7 @@ import { deserializeTools, runOptionsFromInputs, serializeTools } from '../core/
 import { initReader } from '../core/read-init.js';
 import { LocalRunner, type WorkerOption } from './local-runner.js';
 import type { DeviceChoice, DevicePreference, LocalModelEnv, LocalTask } from './protocol.js';
-import { defaultToolParser, defaultToolParserName, type ToolParsingFunction } from './tool-parser.js';
+import { defaultToolParser, defaultToolParserName, defaultToolParserNames, type ToolParsingFunction } from './tool-parser.js';
 import { toTemplateMessage } from './template-messages.js';
 
 /** Options of {@link HuggingFaceLocalChatGenerator} (Haystack's, camelCased, plus the browser's). */
@@ -122,6 +122,7 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
   readonly enableThinking: boolean;
   readonly #runner: LocalRunner;
   #typeName: string;
+  #toolParserName: string | undefined;
 
   constructor(model: string, options: HuggingFaceLocalChatGeneratorOptions = {}) {
     if (typeof model !== 'string' || model.trim() === '') throw new ConfigError('HuggingFaceLocalChatGenerator needs a model id.');
@@ -282,7 +283,9 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
       token: null,
       chat_template: this.chatTemplate ?? null,
       tools: serializeTools(this.tools),
-      tool_parsing_function: this.toolParsingFunction === defaultToolParser ? defaultToolParserName : null,
+      // The parser's name as it was read (a dict is written back in its own dialect), else ours.
+      tool_parsing_function:
+        this.#toolParserName ?? (this.toolParsingFunction === defaultToolParser ? defaultToolParserName : null),
       ...(this.#typeName === typeNames[1] ? { enable_thinking: this.enableThinking } : {}),
     });
   }
@@ -295,7 +298,8 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
     const model = typeof pipelineModel === 'string' ? pipelineModel : read.string('model');
     if (model === undefined) throw new ConfigError("HuggingFaceLocalChatGenerator.fromDict needs 'huggingface_pipeline_kwargs.model' (or 'model').");
     const parser = read.string('tool_parsing_function');
-    if (parser !== undefined && parser !== defaultToolParserName && options.toolParsingFunction === undefined) {
+    const customParser = parser !== undefined && !defaultToolParserNames.includes(parser);
+    if (customParser && options.toolParsingFunction === undefined) {
       throw new ConfigError(`The dict names the tool parser '${parser}': pass its implementation as toolParsingFunction.`);
     }
     const generator = new HuggingFaceLocalChatGenerator(model, {
@@ -313,6 +317,7 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
       worker: options.worker,
     });
     generator.#typeName = dict.type === typeNames[1] ? typeNames[1] : typeNames[0];
+    if (parser !== undefined && (customParser || options.toolParsingFunction === undefined)) generator.#toolParserName = parser;
     return generator;
   }
 }

@@ -55,8 +55,10 @@ export class HuggingFaceLocalGenerator implements LoadableModel {
   readonly task: LocalTask;
   readonly devicePreference: DevicePreference;
   readonly dtype: string | undefined;
-  /** Generation options with `max_new_tokens` and `stop_sequences`, as Haystack keeps them. */
+  /** Generation options with `max_new_tokens`, as Haystack keeps them. */
   readonly generationKwargs: GenerationKwargs;
+  /** Generation stops at any of these. */
+  readonly stopWords: readonly string[];
   readonly streamingCallback: StreamingCallback | undefined;
   readonly huggingfacePipelineKwargs: Readonly<Record<string, unknown>>;
   readonly #runner: LocalRunner;
@@ -69,12 +71,15 @@ export class HuggingFaceLocalGenerator implements LoadableModel {
       throw new ConfigError(`Task '${this.task as string}' is not supported. The supported tasks are: text-generation, text2text-generation.`);
     }
     this.devicePreference = options.device ?? 'auto';
+    if (!['auto', 'webgpu', 'wasm'].includes(this.devicePreference)) {
+      throw new ConfigError(`device must be 'auto', 'webgpu' or 'wasm', got '${this.devicePreference as string}'.`);
+    }
     this.dtype = options.dtype;
     const kwargs: Record<string, unknown> = { ...options.generationKwargs };
     kwargs.max_new_tokens ??= 512;
-    const stop = Array.isArray(kwargs.stop_sequences) ? (kwargs.stop_sequences as unknown[]) : [];
-    kwargs.stop_sequences = [...stop, ...(options.stopWords ?? [])];
-    splitGenerationKwargs(kwargs, 'HuggingFaceLocalGenerator');
+    // Haystack's text generator keeps stop words apart from the generation kwargs (`stop_words`).
+    this.stopWords = [...(options.stopWords ?? [])];
+    splitGenerationKwargs({ ...kwargs, stop_words: this.stopWords }, 'HuggingFaceLocalGenerator');
     this.generationKwargs = kwargs;
     this.streamingCallback = options.streamingCallback;
     this.huggingfacePipelineKwargs = { ...options.huggingfacePipelineKwargs };
@@ -114,7 +119,11 @@ export class HuggingFaceLocalGenerator implements LoadableModel {
     if (options.systemPrompt !== undefined) {
       throw new ConfigError('HuggingFaceLocalGenerator sends the prompt as it is: put instructions in the prompt, or use HuggingFaceLocalChatGenerator.');
     }
-    const { generation, stopWords } = splitGenerationKwargs({ ...this.generationKwargs, ...options.generationKwargs }, 'HuggingFaceLocalGenerator');
+    if (prompt === '') return { replies: [], meta: [] };
+    const { generation, stopWords } = splitGenerationKwargs(
+      { ...this.generationKwargs, ...options.generationKwargs, stop_words: this.stopWords },
+      'HuggingFaceLocalGenerator',
+    );
     const reply = await this.#runner.generate({
       input: { prompt },
       generationKwargs: generation,
@@ -152,7 +161,7 @@ export class HuggingFaceLocalGenerator implements LoadableModel {
         ...(this.dtype === undefined ? {} : { dtype: this.dtype }),
       },
       generation_kwargs: { ...this.generationKwargs },
-      stop_words: null,
+      stop_words: this.stopWords.length > 0 ? [...this.stopWords] : null,
       streaming_callback: null,
       token: null,
     });

@@ -52,6 +52,15 @@ export class ProgressTracker {
       this.#files.set(event.file, file);
     } else if (event.status === 'initiate' || event.status === 'download') {
       if (!this.#files.has(event.file)) this.#files.set(event.file, { loaded: 0, total: 0 });
+    } else if (event.status === 'progress_total') {
+      // transformers.js's running total knows every file's size from the start: use it, so the first
+      // small file done does not read as most of the model.
+      for (const [name, bytes] of Object.entries(event.files ?? {})) {
+        const file = this.#files.get(name) ?? { loaded: 0, total: 0 };
+        file.total = Math.max(file.total, bytes.total);
+        file.loaded = Math.min(Math.max(file.loaded, bytes.loaded), file.total || bytes.loaded);
+        this.#files.set(name, file);
+      }
     } else if (event.status === 'done') {
       const file = this.#files.get(event.file);
       if (file !== undefined) file.loaded = file.total = Math.max(file.total, file.loaded);
@@ -187,9 +196,10 @@ export class LocalRunner {
     if (this.#loaded !== undefined) {
       const wasLoaded = this.#device !== undefined;
       await this.#wait(this.#loaded, signal);
-      if (wasLoaded && onProgress !== undefined) {
+      // A second warm-up (or one that joined a load under way) still ends with `ready` at 100%.
+      if (onProgress !== undefined) {
         const event: ModelProgressEvent = { status: 'ready', task: this.#load.task, model: this.#load.model };
-        onProgress(event, new ProgressTracker(true).snapshot(true));
+        onProgress(event, new ProgressTracker(wasLoaded).snapshot(true));
       }
       return;
     }

@@ -53,3 +53,9 @@ export const defaultToolParser: ToolParsingFunction = (text) => {
 
 /** Haystack's serialised name of its default parser, written in `toDict()`. */
 export const defaultToolParserName = 'haystack.components.generators.chat.hugging_face_local.default_tool_parser';
+
+/** The names Haystack 2 and the transformers integration write for their default parser. */
+export const defaultToolParserNames: readonly string[] = [
+  defaultToolParserName,
+  'haystack_integrations.components.generators.transformers.chat.chat_generator.default_tool_parser',
+];
