@@ -21,13 +21,26 @@ export const currentGpu = (): GpuLike | undefined => (globalThis as { navigator?
 export const isNode = (): boolean =>
   typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof (globalThis as { document?: unknown }).document === 'undefined';
 
+// WASM has no fast f16 kernels: f16 weights become their f32 (or 4-bit f32-scale) counterparts.
+const onWasm = (dtype: string | undefined, reason: string): DeviceChoice => {
+  const replacement = dtype === undefined ? undefined : f16Dtypes[dtype];
+  return replacement === undefined
+    ? { device: 'wasm', dtype: dtype ?? null, reason }
+    : { device: 'wasm', dtype: replacement, reason: `${reason} ${replacement} weights instead of ${dtype}.` };
+};
+
 /**
  * Picks the backend. WebGPU only when `requestAdapter()` returns an adapter (the `gpu` object
  * exists even when none is available); f16 weights only when the adapter has `shader-f16`.
  */
-export const chooseDevice = async (preference: DevicePreference, dtype: string | undefined, gpu: GpuLike | undefined): Promise<DeviceChoice> => {
-  if (isNode()) return { device: 'cpu', dtype: dtype ?? null, reason: 'Node: onnxruntime-node on the CPU.' };
-  if (preference === 'wasm') return { device: 'wasm', dtype: dtype ?? null, reason: 'WASM was asked for.' };
+export const chooseDevice = async (
+  preference: DevicePreference,
+  dtype: string | undefined,
+  gpu: GpuLike | undefined,
+  runtime: 'node' | 'browser' = isNode() ? 'node' : 'browser',
+): Promise<DeviceChoice> => {
+  if (runtime === 'node') return { device: 'cpu', dtype: dtype ?? null, reason: 'Node: onnxruntime-node on the CPU.' };
+  if (preference === 'wasm') return onWasm(dtype, 'WASM was asked for.');
   let adapter: AdapterLike | null = null;
   let failure: string | undefined;
   try {
@@ -37,7 +50,7 @@ export const chooseDevice = async (preference: DevicePreference, dtype: string |
   }
   if (adapter === null) {
     const why = gpu === undefined ? 'this browser has no WebGPU' : failure === undefined ? 'no WebGPU adapter' : `WebGPU failed: ${failure}`;
-    return { device: 'wasm', dtype: dtype ?? null, reason: `${preference === 'webgpu' ? 'WebGPU was asked for, but ' : ''}${why}: running on WASM.` };
+    return onWasm(dtype, `${preference === 'webgpu' ? 'WebGPU was asked for, but ' : ''}${why}: running on WASM.`);
   }
   const fallbackAdapter = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
   const software = fallbackAdapter ? ' (a software adapter: slow)' : '';
