@@ -1,15 +1,17 @@
-// The demo: <Chat> in front of hayloft's proxy. `npm run demo` starts the proxy and this page behind
-// one origin (Vite forwards /api/* to the proxy), so the page holds no key and needs no CORS.
+// The demo: <Chat> with a model that runs in the browser (no key, no server), and the cloud models
+// hayloft's proxy serves. `npm run demo` starts the proxy and this page behind one origin (Vite
+// forwards /api/* to the proxy), so the page holds no key and needs no CORS.
 import { useMemo, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AzureOpenAIChatGenerator, OpenAIChatGenerator, Tool } from 'hayloft';
 import { Chat } from 'hayloft/components';
+import { HuggingFaceLocalChatGenerator, type LocalModelEnv } from 'hayloft/local';
 import { HayloftProvider, useModels } from 'hayloft/react';
 import 'hayloft/styles.css';
 import './demo.css';
 import { RagPanel } from './rag-panel.js';
 
-type Provider = 'openai' | 'azure' | 'stackit' | 'huggingface';
+type Provider = 'local' | 'openai' | 'azure' | 'stackit' | 'huggingface';
 const providers: ReadonlyArray<{ id: Provider; label: string; base: string }> = [
   { id: 'openai', label: 'OpenAI', base: '/api/openai/v1' },
   { id: 'azure', label: 'Azure OpenAI', base: '/api/azure/openai/v1' },
@@ -17,8 +19,31 @@ const providers: ReadonlyArray<{ id: Provider; label: string; base: string }> = 
   { id: 'huggingface', label: 'Hugging Face', base: '/api/huggingface/v1' },
 ];
 
-const generatorFor = (provider: Provider, model: string): OpenAIChatGenerator | AzureOpenAIChatGenerator =>
-  provider === 'azure'
+// Small ONNX chat models that transformers.js runs; downloaded from the Hugging Face hub on first use,
+// then cached by the browser. `?localModels=<url>&ort=<url>` serves models and onnxruntime-web's files
+// from elsewhere (the end-to-end test points them at 127.0.0.1); `?localModel=<id>` lists only that one.
+const params = new URLSearchParams(location.search);
+const localModels: ReadonlyArray<{ model: string; label: string; dtype?: string }> = params.get('localModel')
+  ? [{ model: params.get('localModel') ?? '', label: params.get('localModel') ?? '' }]
+  : [
+      { model: 'onnx-community/Qwen2.5-0.5B-Instruct', label: 'Qwen2.5 0.5B Instruct', dtype: 'q4f16' },
+      { model: 'HuggingFaceTB/SmolLM2-360M-Instruct', label: 'SmolLM2 360M Instruct', dtype: 'q4f16' },
+      { model: 'HuggingFaceTB/SmolLM2-135M-Instruct', label: 'SmolLM2 135M Instruct', dtype: 'q4f16' },
+    ];
+const localEnv: LocalModelEnv | undefined = params.get('localModels')
+  ? {
+      remoteHost: new URL(params.get('localModels') ?? '', location.href).href,
+      remotePathTemplate: '{model}/',
+      ...(params.get('ort') ? { wasmPaths: new URL(params.get('ort') ?? '', location.href).href } : {}),
+    }
+  : undefined;
+
+type DemoGenerator = OpenAIChatGenerator | AzureOpenAIChatGenerator | HuggingFaceLocalChatGenerator;
+
+const generatorFor = (provider: Provider, model: string): DemoGenerator =>
+  provider === 'local'
+    ? new HuggingFaceLocalChatGenerator(model, { dtype: localModels.find((entry) => entry.model === model)?.dtype, env: localEnv })
+    : provider === 'azure'
     ? new AzureOpenAIChatGenerator({ azureEndpoint: `${location.origin}/api/azure`, azureDeployment: model, maxRetries: 0 })
     : new OpenAIChatGenerator({ apiBaseUrl: providers.find((entry) => entry.id === provider)?.base ?? '', model, maxRetries: 0 });
 
@@ -38,7 +63,7 @@ const tools = [
   }),
 ];
 
-function useAvailableModels(): { loading: boolean; options: Array<{ provider: Provider; model: string; label: string }> } {
+function useAvailableModels(): { loading: boolean; cloud: number; options: Array<{ provider: Provider; model: string; label: string }> } {
   // One query per provider; a provider the proxy does not serve answers 404 and lists nothing.
   const openai = useModels('/api/openai/v1');
   const azure = useModels('/api/azure/openai/v1');
@@ -46,14 +71,15 @@ function useAvailableModels(): { loading: boolean; options: Array<{ provider: Pr
   const huggingface = useModels('/api/huggingface/v1');
   const lists = [openai, azure, stackit, huggingface];
   const loading = lists.some((list) => list.isPending);
-  const options = providers.flatMap((provider, index) =>
+  const cloud = providers.flatMap((provider, index) =>
     (lists[index]?.data ?? []).map((model) => ({ provider: provider.id, model: model.id, label: `${provider.label} · ${model.id}` })),
   );
-  return { loading, options };
+  const local = localModels.map((entry) => ({ provider: 'local' as const, model: entry.model, label: `In your browser · ${entry.label}` }));
+  return { loading, cloud: cloud.length, options: [...local, ...cloud] };
 }
 
 function Demo(): ReactNode {
-  const { loading, options } = useAvailableModels();
+  const { loading, cloud, options } = useAvailableModels();
   const [choice, setChoice] = useState<string>('');
   const [theme, setTheme] = useState<'auto' | 'light' | 'dark'>('auto');
   const [page, setPage] = useState<'chat' | 'rag'>('chat');
@@ -90,6 +116,14 @@ function Demo(): ReactNode {
           </select>
         </label>
       </header>
+      {!loading && cloud === 0 && (
+        <p className="demo-hint" role="note">
+          Cloud models appear in the list when the proxy has their keys: set <code>OPENAI_API_KEY</code>, <code>AZURE_OPENAI_API_KEY</code> with{' '}
+          <code>AZURE_OPENAI_ENDPOINT</code>, <code>STACKIT_API_KEY</code> or <code>HF_TOKEN</code> (environment or <code>.env</code>), or an
+          OpenAI-compatible server such as vLLM or Ollama (<code>OPENAI_BASE_URL=http://127.0.0.1:11434/v1 OPENAI_API_KEY=none OPENAI_MODELS=llama3.2</code>),
+          and run <code>npm run demo</code> again. The browser never sees a key.
+        </p>
+      )}
       {generator && page === 'rag' ? (
         <RagPanel generator={generator} />
       ) : generator ? (
@@ -101,26 +135,14 @@ function Demo(): ReactNode {
           tools={tools}
           requireToolApproval
           persist={{ key: 'hayloft-demo' }}
-          welcome="Ask anything. Try a tool: “Roll three dice”."
+          welcome={
+            selected?.provider === 'local'
+              ? 'This model runs in your browser: downloaded once, then cached; nothing you type leaves the page.'
+              : 'Ask anything. Try a tool: “Roll three dice”.'
+          }
           suggestions={['What is BM25?', 'Roll three twenty-sided dice', 'What time is it here?']}
         />
-      ) : (
-        <div className="demo-note" role="status">
-          {loading ? (
-            <p>Asking the proxy which models it serves…</p>
-          ) : (
-            <>
-              <p>
-                <strong>The proxy serves no provider yet.</strong> It keeps API keys on the server: set one of <code>OPENAI_API_KEY</code>,{' '}
-                <code>AZURE_OPENAI_API_KEY</code> with <code>AZURE_OPENAI_ENDPOINT</code>, <code>STACKIT_API_KEY</code> or <code>HF_TOKEN</code> in the
-                environment or a <code>.env</code> file, then run <code>npm run demo</code> again. Any OpenAI-compatible server (vLLM, Ollama) works
-                too: <code>OPENAI_BASE_URL=http://127.0.0.1:11434/v1 OPENAI_API_KEY=none OPENAI_MODELS=llama3.2</code>.
-              </p>
-              <p>Models that run in the browser with no server and no key arrive with <code>hayloft/local</code> (not built yet).</p>
-            </>
-          )}
-        </div>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -148,7 +148,9 @@ export class TransformersEngine implements LocalEngine {
         {
           kind: 'model-load',
           model: request.model,
-          message: `Could not load the model '${request.model}' (looked in ${describeSources(tf.env, request.model)}): ${messageOf(error)}`,
+          message: `Could not load the model '${request.model}' (looked in ${describeSources(tf.env, request.model)}): ${messageOf(error)}${
+            isNetworkFailure(error) ? ' The model host could not be reached: check the connection, or serve the model yourself (env.remoteHost).' : ''
+          }`,
         },
         { cause: error },
       );
@@ -259,5 +261,7 @@ export class TransformersEngine implements LocalEngine {
     this.#loads.clear();
   }
 }
+
+const isNetworkFailure = (error: unknown): boolean => /failed to fetch|fetch failed|networkerror|network error|ERR_[A-Z_]+|ECONNREFUSED|ENOTFOUND|EAI_AGAIN/i.test(messageOf(error));
 
 const isMissingFile = (error: unknown): boolean => /not found|could not locate|404|ModelFileNotFound/i.test(`${(error as { name?: string })?.name ?? ''} ${messageOf(error)}`);

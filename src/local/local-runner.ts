@@ -203,7 +203,9 @@ export class LocalRunner {
       }
       return;
     }
-    const loading = engine
+    // A load that was replaced (after dispose() or an aborted warm-up) must not touch the new one's state.
+    const current = (): boolean => this.#loaded === loading;
+    const loading: Promise<DeviceChoice> = engine
       .isCached(this.#load)
       .catch(() => false)
       .then((cached) => {
@@ -211,7 +213,7 @@ export class LocalRunner {
         return engine.load(this.#load, (event) => onProgress?.(event, tracker.update(event))).then((result) => ({ result, tracker }));
       })
       .then(({ result, tracker }) => {
-        this.#device = result.device;
+        if (current()) this.#device = result.device;
         const final = tracker.snapshot(true);
         if (onProgress !== undefined && !tracker.sawReady) {
           onProgress({ status: 'ready', task: this.#load.task, model: this.#load.model }, final);
@@ -219,7 +221,7 @@ export class LocalRunner {
         return result.device;
       })
       .catch((error: unknown) => {
-        this.#loaded = undefined;
+        if (current()) this.#loaded = undefined;
         throw toHayloftError(error, this.#load.model);
       });
     this.#loaded = loading;

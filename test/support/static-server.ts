@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
@@ -37,6 +37,25 @@ const sendSlowly = (response: ServerResponse, path: string, start: number, end: 
   stream.on('error', () => response.destroy());
 };
 
+/** A URL prefix forwarded to another server on 127.0.0.1, the prefix removed (as `npm run demo` forwards /api/ to the proxy). */
+export interface ForwardMount {
+  readonly prefix: string;
+  readonly target: string;
+}
+
+// Streams request and response both ways, so SSE and client disconnects pass through.
+const forward = (request: IncomingMessage, response: ServerResponse, mount: ForwardMount): void => {
+  const target = new URL(`/${(request.url ?? '/').slice(mount.prefix.length)}`, mount.target);
+  const { origin: _origin, host: _host, ...headers } = request.headers;
+  const upstream = httpRequest(target, { method: request.method, headers }, (answer) => {
+    response.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(response);
+  });
+  upstream.on('error', () => response.destroy());
+  response.on('close', () => upstream.destroy());
+  request.pipe(upstream);
+};
+
 /**
  * A static file server on 127.0.0.1 for built fixture apps and the files they fetch (models,
  * onnxruntime-web), with `Range` support (transformers.js checks remote files with a one-byte range
@@ -44,12 +63,17 @@ const sendSlowly = (response: ServerResponse, path: string, start: number, end: 
  */
 export const serveStatic = async (
   mounts: readonly StaticMount[],
-  options: { slow?: readonly SlowFile[] } = {},
+  options: { slow?: readonly SlowFile[]; forwards?: readonly ForwardMount[] } = {},
 ): Promise<{ url: string; requests: string[]; close: () => Promise<void> }> => {
   const requests: string[] = [];
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     requests.push(path);
+    const forwardTo = options.forwards?.find((candidate) => path.startsWith(candidate.prefix));
+    if (forwardTo !== undefined) {
+      forward(request, response, forwardTo);
+      return;
+    }
     const mount = mounts.find((candidate) => path.startsWith(candidate.prefix));
     if (mount === undefined || path.includes('..')) {
       response.writeHead(404).end();
