@@ -85,7 +85,7 @@ const applyEnv = (env: TransformersModule['env'], settings: LocalModelEnv | unde
 const describeSources = (env: TransformersModule['env'], model: string): string => {
   const places: string[] = [];
   if (env.allowLocalModels) places.push(`${env.localModelPath.replace(/\/?$/, '/')}${model}`);
-  if (env.allowRemoteModels) places.push(`${env.remoteHost.replace(/\/?$/, '/')}${env.remotePathTemplate.replace('{model}', model)}`);
+  if (env.allowRemoteModels) places.push(`${env.remoteHost.replace(/\/?$/, '/')}${env.remotePathTemplate.replace('{model}', model).replace('{revision}', 'main')}`);
   return places.length === 0 ? 'nowhere: both local and remote models are switched off' : places.join(' and ');
 };
 
@@ -148,9 +148,9 @@ export class TransformersEngine implements LocalEngine {
         {
           kind: 'model-load',
           model: request.model,
-          message: `Could not load the model '${request.model}' (looked in ${describeSources(tf.env, request.model)}): ${messageOf(error)}${
-            isNetworkFailure(error) ? ' The model host could not be reached: check the connection, or serve the model yourself (env.remoteHost).' : ''
-          }`,
+          message: isNetworkFailure(error)
+            ? `Could not load the model '${request.model}': the model host could not be reached (${messageOf(error).replace(/\.$/, '')}; looked in ${describeSources(tf.env, request.model)}). Check the connection, or serve the model yourself (env.remoteHost).`
+            : `Could not load the model '${request.model}' (looked in ${describeSources(tf.env, request.model)}): ${messageOf(error)}`,
         },
         { cause: error },
       );
