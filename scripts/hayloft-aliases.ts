@@ -12,4 +12,5 @@ export const hayloftAliases: Alias[] = [
   { find: /^hayloft\/styles\.css$/, replacement: src('components/styles.css') },
   { find: /^hayloft\/(local|pipeline|react|components|proxy)$/, replacement: src('$1/index.ts') },
   { find: /^hayloft\/proxy\/node$/, replacement: src('proxy/node.ts') },
+  { find: /^hayloft\/local\/worker$/, replacement: src('local/worker.ts') },
 ];
