@@ -14,7 +14,7 @@ beforeAll(async () => {
   writeTinyModels(dir);
   env.allowRemoteModels = false;
   env.localModelPath = `${dir}/`;
-  tokenizer = (await AutoTokenizer.from_pretrained('hayloft-tiny-chat')) as unknown as typeof tokenizer;
+  tokenizer = await AutoTokenizer.from_pretrained('hayloft-tiny-chat');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
