@@ -137,7 +137,7 @@ describe('local models in Chromium', () => {
     }
   }, 120_000);
 
-  it('should load the model from the cache after a reload, with no model requests', async () => {
+  it('should load the model from the cache after a reload with no model requests, and download it again once evicted', async () => {
     const session = await start();
     try {
       expect(await session.page.evaluate(() => window.hayloftLocal.isCached({ model: 'hayloft-tiny-chat' }))).toBe(false);
@@ -152,6 +152,14 @@ describe('local models in Chromium', () => {
       expect(again.events.at(-1)).toMatchObject({ status: 'ready', percent: 100, cached: true });
       expect((await chat(page, 'hayloft-tiny-chat')).text).toBe(reply);
       expect(modelRequests(session.server.requests)).toEqual([]);
+
+      // Evicted, the model is downloaded again.
+      const removed = await page.evaluate(() => window.hayloftLocal.clearCache({ model: 'hayloft-tiny-chat' }));
+      expect(removed).toBe(5);
+      expect(await page.evaluate(() => window.hayloftLocal.isCached({ model: 'hayloft-tiny-chat' }))).toBe(false);
+      const third = await load(page, 'hayloft-tiny-chat');
+      expect(third.events.at(-1)).toMatchObject({ status: 'ready', percent: 100, cached: false });
+      expect(modelRequests(session.server.requests)).toContain('/models/hayloft-tiny-chat/onnx/model.onnx');
       expect(session.blocked).toEqual([]);
     } finally {
       await session.close();
