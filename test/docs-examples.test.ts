@@ -56,8 +56,11 @@ const markdownFiles = ['README.md', ...readdirSync(join(root, 'docs')).filter((n
 const examples = markdownFiles.flatMap((file) => extractExamples(file, readFileSync(join(root, file), 'utf8')));
 
 describe('docs examples', () => {
-  it('should find the examples of the README', () => {
-    expect(examples.filter((example) => example.file === 'README.md').length).toBeGreaterThanOrEqual(7);
+  it('should find the examples of the README and of every layer page', () => {
+    expect(examples.filter((example) => example.file === 'README.md').length).toBeGreaterThanOrEqual(8);
+    for (const page of ['generators', 'local-models', 'proxy', 'react', 'components', 'pipelines']) {
+      expect(examples.filter((example) => example.file === `docs/${page}.md`).length, page).toBeGreaterThanOrEqual(1);
+    }
   });
 
   it('should compile every example against the sources', () => {
