@@ -9,7 +9,21 @@ import { HuggingFaceLocalChatGenerator, type LocalModelEnv } from 'hayloft/local
 import { HayloftProvider, useModels } from 'hayloft/react';
 import 'hayloft/styles.css';
 import './demo.css';
+import { CustomUiPage } from './custom-ui-page.js';
+import { ImagesPage } from './images-page.js';
+import source from './main.tsx?raw';
+import { PageCode } from './page-code.js';
+import { PipelinePage } from './pipeline-page.js';
 import { RagPanel } from './rag-panel.js';
+
+type Page = 'chat' | 'rag' | 'custom' | 'images' | 'pipeline';
+const pages: ReadonlyArray<{ id: Page; label: string }> = [
+  { id: 'chat', label: 'Chat' },
+  { id: 'rag', label: 'RAG' },
+  { id: 'custom', label: 'Custom UI' },
+  { id: 'images', label: 'Images' },
+  { id: 'pipeline', label: 'Pipeline' },
+];
 
 type Provider = 'local' | 'openai' | 'azure' | 'stackit' | 'huggingface';
 const providers: ReadonlyArray<{ id: Provider; label: string; base: string }> = [
@@ -72,7 +86,10 @@ function useAvailableModels(): { loading: boolean; cloud: number; options: Array
   const lists = [openai, azure, stackit, huggingface];
   const loading = lists.some((list) => list.isPending);
   const cloud = providers.flatMap((provider, index) =>
-    (lists[index]?.data ?? []).map((model) => ({ provider: provider.id, model: model.id, label: `${provider.label} · ${model.id}` })),
+    (lists[index]?.data ?? [])
+      // Image models have their own page.
+      .filter((model) => !/^(dall-e|gpt-image)/.test(model.id))
+      .map((model) => ({ provider: provider.id, model: model.id, label: `${provider.label} · ${model.id}` })),
   );
   const local = localModels.map((entry) => ({ provider: 'local' as const, model: entry.model, label: `In your browser · ${entry.label}` }));
   return { loading, cloud: cloud.length, options: [...local, ...cloud] };
@@ -82,11 +99,11 @@ function Demo(): ReactNode {
   const { loading, cloud, options } = useAvailableModels();
   const [choice, setChoice] = useState<string>('');
   const [theme, setTheme] = useState<'auto' | 'light' | 'dark'>('auto');
-  const [page, setPage] = useState<'chat' | 'rag'>('chat');
+  const [page, setPage] = useState<Page>('chat');
   const selected = options.find((option) => `${option.provider}/${option.model}` === choice) ?? options[0];
   const generator = useMemo(() => (selected ? generatorFor(selected.provider, selected.model) : undefined), [selected?.provider, selected?.model]);
   return (
-    <div className="demo">
+    <div className="demo" data-theme={theme === 'auto' ? undefined : theme}>
       <header className="demo-bar">
         <h1>hayloft</h1>
         <label>
@@ -100,12 +117,11 @@ function Demo(): ReactNode {
           </select>
         </label>
         <nav aria-label="Pages" className="demo-pages">
-          <button type="button" aria-current={page === 'chat' ? 'page' : undefined} onClick={() => setPage('chat')}>
-            Chat
-          </button>
-          <button type="button" aria-current={page === 'rag' ? 'page' : undefined} onClick={() => setPage('rag')}>
-            RAG
-          </button>
+          {pages.map((entry) => (
+            <button key={entry.id} type="button" aria-current={page === entry.id ? 'page' : undefined} onClick={() => setPage(entry.id)}>
+              {entry.label}
+            </button>
+          ))}
         </nav>
         <label>
           Theme
@@ -124,24 +140,33 @@ function Demo(): ReactNode {
           and run <code>npm run demo</code> again. The browser never sees a key.
         </p>
       )}
-      {generator && page === 'rag' ? (
+      {page === 'images' ? (
+        <ImagesPage />
+      ) : generator && page === 'rag' ? (
         <RagPanel generator={generator} />
+      ) : generator && page === 'custom' ? (
+        <CustomUiPage generator={generator} />
+      ) : generator && page === 'pipeline' ? (
+        <PipelinePage generator={generator} />
       ) : generator ? (
-        <Chat
-          key={`${selected?.provider}/${selected?.model}`}
-          generator={generator}
-          theme={theme}
-          threads
-          tools={tools}
-          requireToolApproval
-          persist={{ key: 'hayloft-demo' }}
-          welcome={
-            selected?.provider === 'local'
-              ? 'This model runs in your browser: downloaded once, then cached; nothing you type leaves the page.'
-              : 'Ask anything. Try a tool: “Roll three dice”.'
-          }
-          suggestions={['What is BM25?', 'Roll three twenty-sided dice', 'What time is it here?']}
-        />
+        <div className="demo-chat">
+          <Chat
+            key={`${selected?.provider}/${selected?.model}`}
+            generator={generator}
+            theme={theme}
+            threads
+            tools={tools}
+            requireToolApproval
+            persist={{ key: 'hayloft-demo' }}
+            welcome={
+              selected?.provider === 'local'
+                ? 'This model runs in your browser: downloaded once, then cached; nothing you type leaves the page.'
+                : 'Ask anything. Try a tool: “Roll three dice”.'
+            }
+            suggestions={['What is BM25?', 'Roll three twenty-sided dice', 'What time is it here?']}
+          />
+          <PageCode file="demo/main.tsx" source={source} />
+        </div>
       ) : null}
     </div>
   );

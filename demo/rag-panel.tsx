@@ -17,6 +17,8 @@ import {
 } from 'hayloft/pipeline';
 import { Markdown } from 'hayloft/components';
 import { usePipeline } from 'hayloft/react';
+import { PageCode } from './page-code.js';
+import source from './rag-panel.tsx?raw';
 
 const template = [
   ChatMessage.fromSystem('Answer from the numbered documents only, and cite them as [1], [2]. Say so when they do not contain the answer.'),
@@ -108,6 +110,7 @@ export function RagPanel({ generator }: { generator: ChatGenerator & PipelineCom
           Download
         </a>
       </details>
+      <PageCode file="demo/rag-panel.tsx" source={source} />
     </section>
   );
 }

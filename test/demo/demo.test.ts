@@ -3,61 +3,22 @@
  * forwarded to a real hayloft proxy (a fake OpenAI key, a replay upstream), and the tiny local model
  * with onnxruntime-web's files served by the same server. Nothing may leave 127.0.0.1.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveProxy } from '../../src/proxy/node.js';
-import { tinyModelReplies, writeTinyModels } from '../fixtures/tiny-model.js';
-import { launchChromium } from '../support/chromium.js';
-import { buildFixtureApp } from '../support/fixture-app.js';
-import { startReplayServer, type ReplayServer } from '../support/replay-server.js';
-import { serveStatic } from '../support/static-server.js';
+import { tinyModelReplies } from '../fixtures/tiny-model.js';
+import { demoFakeKey as fakeKey, startDemoApp, type DemoApp } from '../support/demo-app.js';
 import { textStream, tokenStream } from '../support/token-stream.js';
 
-const fakeKey = 'sk-demo-e2e-0123456789abcdef';
-let modelsDir: string;
-let app: Awaited<ReturnType<typeof buildFixtureApp>>;
-let replay: ReplayServer;
-let proxy: Awaited<ReturnType<typeof serveProxy>>;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-const blocked: string[] = [];
+let demo: DemoApp;
+let blocked: string[];
 
 beforeAll(async () => {
-  modelsDir = mkdtempSync(join(tmpdir(), 'hayloft-tiny-'));
-  writeTinyModels(modelsDir);
-  [app, replay, browser] = await Promise.all([buildFixtureApp(new URL('../../demo/', import.meta.url)), startReplayServer(), launchChromium()]);
-  proxy = await serveProxy({ providers: { openai: { apiKey: fakeKey, baseUrl: `${replay.url}/v1`, models: ['gpt-4o-mini'] } } }, { port: 0 });
-  server = await serveStatic(
-    [
-      { prefix: '/models/', dir: modelsDir },
-      { prefix: '/ort/', dir: fileURLToPath(new URL('../../node_modules/onnxruntime-web/dist/', import.meta.url)) },
-      { prefix: '/', dir: app.outDir },
-    ],
-    { forwards: [{ prefix: '/api/', target: proxy.url }] },
-  );
-  await browser.context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
-    blocked.push(url.href);
-    return route.abort();
-  });
+  demo = await startDemoApp();
+  blocked = demo.blocked;
 }, 180_000);
-afterAll(async () => {
-  await browser.close();
-  await Promise.all([server.close(), proxy.close(), replay.close()]);
-  app.remove();
-  rmSync(modelsDir, { recursive: true, force: true });
-});
+afterAll(() => demo.close());
 
-const openDemo = async (): Promise<Page> => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}?localModels=/models/&ort=/ort/&localModel=hayloft-tiny-chat`);
-  return page;
-};
+const openDemo = (): Promise<Page> => demo.open();
 
 const answers = (page: Page) => page.getByRole('log').locator('[data-role]');
 
@@ -75,9 +36,9 @@ describe('the demo', () => {
 
   it('should say plainly that the model host cannot be reached, instead of spinning', async () => {
     const before = blocked.length;
-    const page = await browser.context.newPage();
+    const page = await demo.context.newPage();
     // No local model server: the model would come from the Hugging Face hub, which this test blocks.
-    await page.goto(`${server.url}?localModel=onnx-community/Qwen2.5-0.5B-Instruct`);
+    await page.goto(`${demo.url}?localModel=onnx-community/Qwen2.5-0.5B-Instruct`);
     const alert = page.locator('.hayloft-progress [role="alert"]');
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.textContent()).toContain('could not be reached');
@@ -97,15 +58,15 @@ describe('the demo', () => {
     // Threads are kept across models (IndexedDB): start a new one.
     await page.locator('[data-action="new-thread"]').click();
 
-    replay.enqueue({ sse: textStream('Hay is dried grass.') });
+    demo.replay.enqueue({ sse: textStream('Hay is dried grass.') });
     await page.getByLabel('Message').fill('What is hay?');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => answers(page).nth(1).textContent()).toContain('Hay is dried grass.');
-    const sent = replay.requests.at(-1);
+    const sent = demo.replay.requests.at(-1);
     expect(sent?.headers.authorization).toBe(`Bearer ${fakeKey}`);
 
     // A slow answer, stopped halfway: the words that arrived stay.
-    replay.enqueue({ sse: tokenStream(400), writeDelayMs: 20 });
+    demo.replay.enqueue({ sse: tokenStream(400), writeDelayMs: 20 });
     await page.getByLabel('Message').fill('Tell me a long story.');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => answers(page).nth(3).textContent()).toContain('w10 ');
