@@ -31,7 +31,7 @@ const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
 const modelsDir = mkdtempSync(join(tmpdir(), 'hayloft-tiny-'));
 writeTinyModels(modelsDir);
-const [app, replay, browser] = await Promise.all([buildFixtureApp(new URL('../demo/', import.meta.url)), startReplayServer(), launchChromium()]);
+const [app, replay] = await Promise.all([buildFixtureApp(new URL('../demo/', import.meta.url)), startReplayServer()]);
 const proxy = await serveProxy({ providers: { openai: { apiKey: 'sk-screenshots-not-a-real-key', baseUrl: `${replay.url}/v1`, models: ['gpt-4o-mini'] } } }, { port: 0 });
 const server = await serveStatic(
   [
@@ -43,6 +43,8 @@ const server = await serveStatic(
 );
 try {
   for (const theme of ['light', 'dark'] as const) {
+    // A fresh profile per picture: chats persist in IndexedDB.
+    const browser = await launchChromium();
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ colorScheme: theme });
@@ -60,10 +62,9 @@ try {
     const file = join(outDir, `demo-${theme}.png`);
     await page.screenshot({ path: file });
     console.log(`wrote ${file}`);
-    await page.close();
+    await browser.close();
   }
 } finally {
-  await browser.close();
   await Promise.all([server.close(), proxy.close(), replay.close()]);
   app.remove();
   rmSync(modelsDir, { recursive: true, force: true });
