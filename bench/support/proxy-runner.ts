@@ -8,6 +8,8 @@ const proxy = await serveProxy(
     providers: { openai: { apiKey: 'sk-bench-key', baseUrl: `${upstream}/v1`, models: ['bench'] } },
     limits: { maxTokens: 100_000 },
     timeouts: { idleMs: 600_000, totalMs: 3_600_000 },
+    // PROXY_FETCH=global measures Node's global fetch instead of serveProxy's node:http transport.
+    ...(process.env.PROXY_FETCH === 'global' ? { fetch: globalThis.fetch.bind(globalThis) } : {}),
   },
   { port: 0 },
 );

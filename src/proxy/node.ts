@@ -6,6 +6,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createProxy } from './create-proxy.js';
+import { nodeFetch } from './node-fetch.js';
 import type { ProxyConfig } from './types.js';
 
 /** Options of {@link serveProxy}. */
@@ -39,7 +40,8 @@ export const serveProxy = async (config: ProxyConfig, options: ServeProxyOptions
   const shutdown = new AbortController();
   // Every live stream listens for shutdown: thousands of listeners on this one signal are expected.
   setMaxListeners(0, shutdown.signal);
-  const app = createProxy(config, { shutdown: shutdown.signal });
+  // Upstream calls on node:http unless the config brings its own fetch (see node-fetch.ts).
+  const app = createProxy({ ...config, fetch: config.fetch ?? nodeFetch }, { shutdown: shutdown.signal });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: options.hostname ?? '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
