@@ -17,9 +17,11 @@ const f16Dtypes: Readonly<Record<string, string>> = { fp16: 'fp32', q4f16: 'q4' 
 /** The runtime's WebGPU entry point (`navigator.gpu`), if it has one. */
 export const currentGpu = (): GpuLike | undefined => (globalThis as { navigator?: { gpu?: GpuLike } }).navigator?.gpu;
 
-/** True in Node (onnxruntime-node), where there is no WebGPU/WASM choice to make. */
-export const isNode = (): boolean =>
-  typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof (globalThis as { document?: unknown }).document === 'undefined';
+/**
+ * True in Node (onnxruntime-node), where there is no WebGPU/WASM choice to make; as transformers.js
+ * decides it, so a test setup with a DOM (jsdom, happy-dom) or Electron still counts as Node.
+ */
+export const isNode = (): boolean => (globalThis as { process?: { release?: { name?: string } } }).process?.release?.name === 'node';
 
 // WASM has no fast f16 kernels: f16 weights become their f32 (or 4-bit f32-scale) counterparts.
 const onWasm = (dtype: string | undefined, reason: string): DeviceChoice => {

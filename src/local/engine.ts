@@ -89,8 +89,17 @@ const describeSources = (env: TransformersModule['env'], model: string): string 
   return places.length === 0 ? 'nowhere: both local and remote models are switched off' : places.join(' and ');
 };
 
+let envLock: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` when no other load, cache check or eviction of this module is between setting `env` and using it. */
+const withEnvLock = <T>(work: () => Promise<T>): Promise<T> => {
+  const run = envLock.then(work, work);
+  envLock = run.catch(() => undefined);
+  return run;
+};
+
 const loadKey = (request: LoadRequest): string =>
-  JSON.stringify([request.model, request.task, request.device, request.dtype ?? null, request.pipelineKwargs ?? null, request.env ?? null]);
+  JSON.stringify([request.model, request.task, request.device, request.dtype ?? null, request.pipelineKwargs ?? null, request.env ?? null, request.webgpuFailure ?? null]);
 
 const eosIds = (pipeline: LoadedPipeline): bigint[] => {
   const value = pipeline.model.generation_config?.eos_token_id ?? pipeline.model.config?.eos_token_id ?? null;
@@ -123,38 +132,41 @@ export class TransformersEngine implements LocalEngine {
 
   async #load(request: LoadRequest, onProgress: (event: ModelProgressEvent) => void): Promise<Loaded> {
     const tf = await loadTransformers();
-    applyEnv(tf.env, request.env);
-    const cached = await this.#isCached(tf, request).catch(() => false);
-    let choice = await chooseDevice(request.device, request.dtype, currentGpu());
-    const open = (device: DeviceChoice) =>
-      tf.pipeline(request.task, request.model, {
-        device: device.device === 'cpu' ? 'cpu' : device.device,
-        ...(device.dtype === null ? {} : { dtype: device.dtype as Transformers.DataType }),
-        progress_callback: (event: unknown) => onProgress(event as ModelProgressEvent),
-        ...request.pipelineKwargs,
-      }) as unknown as Promise<LoadedPipeline>;
-    try {
-      let pipeline: LoadedPipeline;
+    // transformers.js keeps its settings in one global `env`: loads with different settings take turns,
+    // so one load's settings never leak into another's.
+    return withEnvLock(async () => {
+      applyEnv(tf.env, request.env);
+      const choice =
+        request.webgpuFailure === undefined
+          ? await chooseDevice(request.device, request.dtype, currentGpu())
+          : wasmAfterWebGpuFailed({ device: 'webgpu', dtype: request.dtype ?? null, reason: '' }, new Error(request.webgpuFailure));
+      const cached = await this.#isCached(tf, request, choice).catch(() => false);
       try {
-        pipeline = await open(choice);
+        const pipeline = (await tf.pipeline(request.task, request.model, {
+          device: choice.device,
+          ...(choice.dtype === null ? {} : { dtype: choice.dtype as Transformers.DataType }),
+          progress_callback: (event: unknown) => onProgress(event as ModelProgressEvent),
+          ...request.pipelineKwargs,
+        })) as unknown as LoadedPipeline;
+        return { pipeline, result: { device: choice, cached } };
       } catch (error) {
-        if (choice.device !== 'webgpu' || isMissingFile(error)) throw error;
-        choice = wasmAfterWebGpuFailed(choice, error);
-        pipeline = await open(choice);
+        // A failed WebGPU start leaves onnxruntime-web's session queue rejected in this Worker: the
+        // runner retries on WASM in a fresh one.
+        if (choice.device === 'webgpu' && !isMissingFile(error) && !isNetworkFailure(error)) {
+          throw new EngineError({ kind: 'webgpu-failed', model: request.model, message: messageOf(error) }, { cause: error });
+        }
+        throw new EngineError(
+          {
+            kind: 'model-load',
+            model: request.model,
+            message: isNetworkFailure(error)
+              ? `Could not load the model '${request.model}': the model host could not be reached (${messageOf(error).replace(/\.$/, '')}; looked in ${describeSources(tf.env, request.model)}). Check the connection, or serve the model yourself (env.remoteHost).`
+              : `Could not load the model '${request.model}' (looked in ${describeSources(tf.env, request.model)}): ${messageOf(error)}`,
+          },
+          { cause: error },
+        );
       }
-      return { pipeline, result: { device: choice, cached } };
-    } catch (error) {
-      throw new EngineError(
-        {
-          kind: 'model-load',
-          model: request.model,
-          message: isNetworkFailure(error)
-            ? `Could not load the model '${request.model}': the model host could not be reached (${messageOf(error).replace(/\.$/, '')}; looked in ${describeSources(tf.env, request.model)}). Check the connection, or serve the model yourself (env.remoteHost).`
-            : `Could not load the model '${request.model}' (looked in ${describeSources(tf.env, request.model)}): ${messageOf(error)}`,
-        },
-        { cause: error },
-      );
-    }
+    });
   }
 
   /** Generates one reply, calling `onText` with each new piece of text. */
@@ -186,6 +198,10 @@ export class TransformersEngine implements LocalEngine {
         streamer,
         stopping_criteria: [stopping],
       });
+    } catch (error) {
+      // Text held back (a possible stop word, half a character) still reaches the caller.
+      streamer.end();
+      throw error;
     } finally {
       signal?.removeEventListener('abort', interrupt);
       this.#interrupts.delete(interrupt);
@@ -232,24 +248,48 @@ export class TransformersEngine implements LocalEngine {
     for (const interrupt of this.#interrupts) interrupt();
   }
 
-  async #isCached(tf: TransformersModule, request: LoadRequest): Promise<boolean> {
-    return tf.ModelRegistry.is_pipeline_cached(request.task, request.model, request.dtype === undefined ? {} : { dtype: request.dtype as Transformers.DataType });
+  // The files of a pipeline depend on the device and dtype (q8 on WASM by default, fp32 on WebGPU, ...).
+  async #fileOptions(request: LoadRequest, choice?: DeviceChoice): Promise<Record<string, unknown>> {
+    const resolved =
+      choice ??
+      (request.webgpuFailure === undefined
+        ? await chooseDevice(request.device, request.dtype, currentGpu())
+        : wasmAfterWebGpuFailed({ device: 'webgpu', dtype: request.dtype ?? null, reason: '' }, new Error(request.webgpuFailure)));
+    const { revision, model_file_name: modelFileName, subfolder } = request.pipelineKwargs ?? {};
+    return {
+      device: resolved.device,
+      ...(resolved.dtype === null ? {} : { dtype: resolved.dtype }),
+      ...(revision === undefined ? {} : { revision }),
+      ...(modelFileName === undefined ? {} : { model_file_name: modelFileName }),
+      ...(subfolder === undefined ? {} : { subfolder }),
+    };
+  }
+
+  async #isCached(tf: TransformersModule, request: LoadRequest, choice?: DeviceChoice): Promise<boolean> {
+    return tf.ModelRegistry.is_pipeline_cached(request.task, request.model, (await this.#fileOptions(request, choice)));
   }
 
   /** Whether every file of the model is in the cache. */
   async isCached(request: LoadRequest): Promise<boolean> {
     const tf = await loadTransformers();
-    applyEnv(tf.env, request.env);
-    return this.#isCached(tf, request).catch(() => false);
+    return withEnvLock(async () => {
+      applyEnv(tf.env, request.env);
+      return this.#isCached(tf, request).catch(() => false);
+    });
   }
 
-  /** Removes the model's files from the cache; returns how many were removed. */
+  /** Removes the model's files from the cache (and frees the model); returns how many files were removed. */
   async clearCache(request: LoadRequest): Promise<number> {
     const tf = await loadTransformers();
-    applyEnv(tf.env, request.env);
-    this.#loads.delete(loadKey(request));
-    const result = await tf.ModelRegistry.clear_pipeline_cache(request.task, request.model, request.dtype === undefined ? {} : { dtype: request.dtype as Transformers.DataType });
-    return result.filesDeleted;
+    const key = loadKey(request);
+    const loading = this.#loads.get(key);
+    this.#loads.delete(key);
+    await loading?.then((loaded) => loaded.pipeline.dispose?.()).catch(() => undefined);
+    return withEnvLock(async () => {
+      applyEnv(tf.env, request.env);
+      const result = await tf.ModelRegistry.clear_pipeline_cache(request.task, request.model, (await this.#fileOptions(request)));
+      return result.filesDeleted;
+    });
   }
 
   /** Frees every loaded model. */

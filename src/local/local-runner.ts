@@ -14,7 +14,8 @@ import {
   type StreamingChunk,
 } from '../core/index.js';
 import type { ModelLoadProgress, ModelProgressEvent, WarmUpOptions } from '../core/model-progress.js';
-import type { DeviceChoice, EngineErrorData, GenerateRequest, GenerateResult, LoadRequest, LocalEngine } from './protocol.js';
+import { isNode } from './device.js';
+import type { DeviceChoice, EngineErrorData, GenerateRequest, GenerateResult, LoadRequest, LoadResult, LocalEngine } from './protocol.js';
 import type { ToolParsingFunction } from './tool-parser.js';
 import { WorkerEngine, createDefaultWorker, type WorkerLike } from './worker-engine.js';
 
@@ -158,13 +159,18 @@ const finishReasonOf = (result: GenerateResult, toolCalls: boolean): FinishReaso
 export class LocalRunner {
   readonly #load: LoadRequest;
   readonly #worker: WorkerOption;
+  // The load as it is run: after WebGPU failed to start, the same load on WASM (`webgpuFailure`).
+  #effectiveLoad: LoadRequest;
   #engine: LocalEngine | undefined;
   #loaded: Promise<DeviceChoice> | undefined;
   #device: DeviceChoice | undefined;
+  // Callers waiting for the load under way; an aborted warm-up stops the load only when it is alone.
+  #waiters = 0;
 
   constructor(load: LoadRequest, worker: WorkerOption | undefined) {
     this.#load = load;
-    this.#worker = worker ?? (typeof Worker !== 'undefined' && typeof (globalThis as { document?: unknown }).document !== 'undefined');
+    this.#effectiveLoad = load;
+    this.#worker = worker ?? (typeof Worker !== 'undefined' && typeof (globalThis as { document?: unknown }).document !== 'undefined' && !isNode());
   }
 
   /** The device chosen at load; undefined before. */
@@ -183,16 +189,27 @@ export class LocalRunner {
       const { TransformersEngine } = await import('./engine.js');
       this.#engine ??= new TransformersEngine();
     } else {
-      this.#engine ??= new WorkerEngine(this.#worker === true ? createDefaultWorker() : this.#worker());
+      const engine = new WorkerEngine(this.#worker === true ? createDefaultWorker() : this.#worker(), () => {
+        // The Worker died: the next call starts a fresh one.
+        if (this.#engine === engine) this.#reset();
+      });
+      this.#engine ??= engine;
     }
     return this.#engine;
+  }
+
+  /** Drops the engine (ending its Worker) and the load, keeping what was learnt about the device. */
+  #reset(): void {
+    this.#engine?.dispose();
+    this.#engine = undefined;
+    this.#loaded = undefined;
+    this.#device = undefined;
   }
 
   /** Loads the model once; later calls report a finished, cached load. */
   async warmUp(options: WarmUpOptions = {}): Promise<void> {
     const { onProgress, signal } = options;
     if (signal?.aborted) throw new AbortError('The model load was aborted.');
-    const engine = await this.#getEngine();
     if (this.#loaded !== undefined) {
       const wasLoaded = this.#device !== undefined;
       await this.#wait(this.#loaded, signal);
@@ -205,17 +222,29 @@ export class LocalRunner {
     }
     // A load that was replaced (after dispose() or an aborted warm-up) must not touch the new one's state.
     const current = (): boolean => this.#loaded === loading;
-    const loading: Promise<DeviceChoice> = engine
-      .isCached(this.#load)
-      .catch(() => false)
-      .then((cached) => {
-        const tracker = new ProgressTracker(cached);
-        return engine.load(this.#load, (event) => onProgress?.(event, tracker.update(event))).then((result) => ({ result, tracker }));
+    let tracker: ProgressTracker | undefined;
+    const attempt = async (): Promise<LoadResult> => {
+      const engine = await this.#getEngine();
+      const load = this.#effectiveLoad;
+      tracker ??= new ProgressTracker(await engine.isCached(load).catch(() => false));
+      const progress = tracker;
+      return engine.load(load, (event) => onProgress?.(event, progress.update(event)));
+    };
+    const loading: Promise<DeviceChoice> = attempt()
+      .catch(async (error: unknown) => {
+        // WebGPU did not start, which leaves onnxruntime-web's queue in that Worker broken: load on
+        // WASM in a fresh Worker, and say why.
+        const data = (error as { data?: EngineErrorData }).data;
+        if (data?.kind !== 'webgpu-failed' || !current()) throw error;
+        this.#engine?.dispose();
+        this.#engine = undefined;
+        this.#effectiveLoad = { ...this.#load, webgpuFailure: data.message };
+        return attempt();
       })
-      .then(({ result, tracker }) => {
+      .then((result) => {
         if (current()) this.#device = result.device;
-        const final = tracker.snapshot(true);
-        if (onProgress !== undefined && !tracker.sawReady) {
+        const final = (tracker ?? new ProgressTracker(result.cached)).snapshot(true);
+        if (onProgress !== undefined && tracker?.sawReady !== true) {
           onProgress({ status: 'ready', task: this.#load.task, model: this.#load.model }, final);
         }
         return result.device;
@@ -229,26 +258,31 @@ export class LocalRunner {
   }
 
   async #wait<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    if (signal === undefined) return promise;
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => {
-        // A Worker can be stopped for real: end it, so the download stops too.
-        if (this.#worker !== false) this.dispose();
-        reject(new AbortError('The model load was aborted.'));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
+    this.#waiters += 1;
+    try {
+      if (signal === undefined) return await promise;
+      return await new Promise<T>((resolve, reject) => {
+        const onAbort = () => {
+          // A Worker can be stopped for real (the download stops too), but only when no one else waits for it.
+          if (this.#worker !== false && this.#waiters <= 1 && this.#device === undefined) this.#reset();
+          reject(new AbortError('The model load was aborted.'));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      });
+    } finally {
+      this.#waiters -= 1;
+    }
   }
 
   /** Whether every file of the model is in the cache. */
   async isCached(): Promise<boolean> {
-    return (await this.#getEngine()).isCached(this.#load);
+    return (await this.#getEngine()).isCached(this.#effectiveLoad);
   }
 
-  /** Evicts the model's files; the next warm-up downloads them again. */
+  /** Evicts the model's files (and frees the model); the next warm-up downloads them again. */
   async clearCache(): Promise<number> {
-    const removed = await (await this.#getEngine()).clearCache(this.#load);
+    const removed = await (await this.#getEngine()).clearCache(this.#effectiveLoad);
     this.#loaded = undefined;
     this.#device = undefined;
     return removed;
@@ -256,10 +290,7 @@ export class LocalRunner {
 
   /** Ends the Worker (or frees the in-process model). */
   dispose(): void {
-    this.#engine?.dispose();
-    this.#engine = undefined;
-    this.#loaded = undefined;
-    this.#device = undefined;
+    this.#reset();
   }
 
   /** Generates one reply, streaming chunks to `onChunk`; an abort throws with the partial reply. */
@@ -276,20 +307,31 @@ export class LocalRunner {
       generationKwargs: options.generationKwargs,
       stopWords: options.stopWords,
     };
-    await this.warmUp({ signal });
-    const engine = await this.#getEngine();
-    const device = this.#device;
     const model = this.#load.model;
     const assembler = new StreamAssembler();
+    try {
+      await this.warmUp({ signal });
+    } catch (error) {
+      const failure = toHayloftError(error, model);
+      failure.replies = assembler.finish({ completed: false, error: failure });
+      throw failure;
+    }
+    const engine = await this.#getEngine();
+    const device = this.#device;
     const gate = options.toolParser !== undefined && options.defaultParser ? new ToolTextGate() : undefined;
     const chunkMeta = { model, index: 0 };
     let first = true;
+    // Generation stops when the caller aborts, and also when the streaming callback fails.
+    const stop = new AbortController();
+    const onAbort = (): void => stop.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     // Chunks go out in order even when the callback is async: once a callback returns a promise,
     // the chunks after it wait in a chain. A synchronous callback is called straight away.
     let delivery: Promise<void> | undefined;
     let deliveryError: Error | undefined;
     const fail = (error: unknown): void => {
       deliveryError ??= error instanceof Error ? error : new Error(String(error));
+      stop.abort();
     };
     const call = (chunk: StreamingChunk): Promise<void> | undefined => {
       if (deliveryError !== undefined || onChunk === undefined) return undefined;
@@ -307,27 +349,43 @@ export class LocalRunner {
       if (delivery !== undefined) delivery = delivery.then(() => call(chunk));
       else delivery = call(chunk);
     };
-    const throwIfDeliveryFailed = (): void => {
-      if (deliveryError !== undefined) throw deliveryError;
-    };
     const onText = (text: string) => {
       const visible = gate === undefined ? text : gate.push(text);
       if (visible === '') return;
       send({ content: visible, meta: chunkMeta, index: 0, start: first });
       first = false;
     };
+    /** Throws `failure` with what was generated so far, the held-back text included. */
+    const throwWithReplies = async (failure: HayloftError): Promise<never> => {
+      if (gate !== undefined && gate.withheld !== '') assembler.push({ content: gate.withheld, meta: chunkMeta, index: 0, start: first });
+      await delivery;
+      failure.replies = assembler.finish({ completed: false, error: failure });
+      throw failure;
+    };
+
+    // The callback's own error goes out as it was thrown, as from the cloud generators; a hayloft
+    // error carries the partial reply.
+    const throwCallbackError = async (error: Error): Promise<never> => {
+      if (HayloftError.isInstance(error)) return throwWithReplies(error);
+      await delivery;
+      throw error;
+    };
 
     let result: GenerateResult;
     try {
-      result = await engine.generate(this.#load, request, onText, signal);
+      result = await engine.generate(this.#effectiveLoad, request, onText, stop.signal);
     } catch (error) {
-      await delivery;
-      const failure = toHayloftError(error, model);
-      failure.replies = assembler.finish({ completed: false, error: failure });
-      throw failure;
+      // A failed run can leave onnxruntime-web's queue broken in that Worker: start afresh next time.
+      if (this.#worker !== false && this.#engine === engine) this.#reset();
+      return await throwWithReplies(toHayloftError(error, model));
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
     await delivery;
-    throwIfDeliveryFailed();
+    if (deliveryError !== undefined) return throwCallbackError(deliveryError);
+    if (result.end === 'interrupted') {
+      return throwWithReplies(signal?.aborted ? new AbortError() : new HayloftError(`The local model '${model}' was disposed during generation.`));
+    }
 
     const fullText = gate?.text ?? result.text;
     const calls = options.toolParser?.(fullText) ?? null;
@@ -340,12 +398,6 @@ export class LocalRunner {
       completion_tokens: result.completionTokens,
       total_tokens: result.promptTokens + result.completionTokens,
     };
-    if (result.end === 'interrupted' && signal?.aborted) {
-      await delivery;
-      const abort = new AbortError();
-      abort.replies = assembler.finish({ completed: false, error: abort });
-      throw abort;
-    }
     const finishReason = finishReasonOf(result, toolCalls);
     if (toolCalls) {
       send({
@@ -358,7 +410,7 @@ export class LocalRunner {
     }
     send({ content: '', meta: { model, index: 0, finish_reason: finishReason, usage }, finishReason });
     await delivery;
-    throwIfDeliveryFailed();
+    if (deliveryError !== undefined) return throwCallbackError(deliveryError);
 
     const reply = assembler.finish({ completed: true })[0] ?? ChatMessage.fromAssistant('');
     const seconds = result.durationMs / 1000;

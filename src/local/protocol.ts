@@ -59,6 +59,8 @@ export interface LoadRequest {
   /** Passed to transformers.js's `pipeline()` over ours (`revision`, `session_options`, ...). */
   readonly pipelineKwargs?: Readonly<Record<string, unknown>> | undefined;
   readonly env?: LocalModelEnv | undefined;
+  /** Why WebGPU failed in an earlier Worker: load on WASM and say so. */
+  readonly webgpuFailure?: string | undefined;
 }
 
 /** What a load reports when it is done. */
@@ -109,7 +111,8 @@ export interface GenerateResult {
 
 /** A serialisable error, rebuilt into a hayloft error on the other side. */
 export interface EngineErrorData {
-  readonly kind: 'model-load' | 'config' | 'other';
+  /** `webgpu-failed`: WebGPU did not start; the runner retries on WASM in a fresh Worker. */
+  readonly kind: 'model-load' | 'config' | 'webgpu-failed' | 'other';
   readonly message: string;
   readonly model?: string | undefined;
 }

@@ -46,14 +46,17 @@ export class WorkerEngine implements LocalEngine {
   #nextId = 1;
   #broken: EngineErrorData | undefined;
 
-  constructor(worker: WorkerLike) {
+  /** `onBroken` is told once when the Worker fails (its script does not load, or it throws outside a call). */
+  constructor(worker: WorkerLike, onBroken?: () => void) {
     this.#worker = worker;
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.#receive(event.data));
     worker.addEventListener('error', (event: ErrorEvent) => {
-      // A Worker that fails to start (a script that cannot load) ends every call with the reason.
+      // Every call ends with the reason; the Worker is ended, and the owner starts a fresh one next time.
       this.#broken = { kind: 'other', message: `The local-model Worker failed: ${event.message || 'its script could not be loaded'}.` };
       for (const call of this.#calls.values()) call.reject(new WorkerCallError(this.#broken));
       this.#calls.clear();
+      worker.terminate();
+      onBroken?.();
     });
   }
 
@@ -86,7 +89,14 @@ export class WorkerEngine implements LocalEngine {
         return;
       }
       this.#calls.set(id, { ...hooks, resolve: (value) => resolve(value as T), reject });
-      this.#worker.postMessage(message(id));
+      try {
+        this.#worker.postMessage(message(id));
+      } catch (error) {
+        // Something in the options cannot be copied to the Worker (a function, a class instance).
+        this.#calls.delete(id);
+        const reason = error instanceof Error ? error.message : String(error);
+        reject(new WorkerCallError({ kind: 'config', message: `The local model's options must be plain data to reach its Worker (huggingfacePipelineKwargs, env, generationKwargs): ${reason}` }));
+      }
     });
     return { id, done };
   }
