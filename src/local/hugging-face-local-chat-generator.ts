@@ -66,6 +66,26 @@ const typeNames = [
 // Ours, not transformers.js's: they never reach `generate()`.
 const ownKwargs = new Set(['stop_sequences', 'stop_words', 'return_full_text', 'num_return_sequences', 'stopping_criteria', 'streamer']);
 
+/**
+ * `huggingface_pipeline_kwargs` as Haystack writes them. `device` is written only when it is a
+ * browser choice (`webgpu`, `wasm`) or was read from a Python dict (kept in the kwargs as it was):
+ * `auto` stays out, so a Python Haystack reading the dict picks its own device.
+ */
+export const pipelineKwargsToDict = (
+  kwargs: Readonly<Record<string, unknown>>,
+  model: string,
+  task: LocalTask,
+  device: DevicePreference,
+  dtype: string | undefined,
+  dictDevice?: string,
+): Record<string, unknown> => ({
+  ...kwargs,
+  model,
+  task,
+  ...(dictDevice !== undefined ? { device: dictDevice } : device === 'auto' ? {} : { device }),
+  ...(dtype === undefined ? {} : { dtype }),
+});
+
 /** Splits Haystack's generation kwargs into transformers.js's and the stop words. */
 export const splitGenerationKwargs = (
   kwargs: Readonly<Record<string, unknown>>,
@@ -123,6 +143,8 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
   readonly #runner: LocalRunner;
   #typeName: string;
   #toolParserName: string | undefined;
+  // The device a dict named (`cuda:0`, `cpu`, `webgpu`, ...), written back as it was; Python devices are not used here.
+  #dictDevice: string | undefined;
 
   constructor(model: string, options: HuggingFaceLocalChatGeneratorOptions = {}) {
     if (typeof model !== 'string' || model.trim() === '') throw new ConfigError('HuggingFaceLocalChatGenerator needs a model id.');
@@ -203,7 +225,8 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
       toolParser: tools.length > 0 ? this.toolParsingFunction : undefined,
       defaultParser: this.toolParsingFunction === defaultToolParser,
       chatTemplate: this.chatTemplate,
-      templateKwargs: this.enableThinking ? { enable_thinking: true } : {},
+      // Always given: Qwen 3's template thinks unless enable_thinking is defined and false (Haystack passes it too).
+      templateKwargs: { enable_thinking: this.enableThinking },
       signal: options.signal,
       onChunk,
       toTemplate: toTemplateMessage,
@@ -234,7 +257,12 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
     let wake: (() => void) | undefined;
     let settled = false;
     let failure: unknown;
-    const done = this.#generate(messages, options, (chunk) => {
+    // A consumer that stops iterating stops the generation too.
+    const stop = new AbortController();
+    const onAbort = (): void => stop.abort(options.signal?.reason);
+    if (options.signal?.aborted) stop.abort(options.signal.reason);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const done = this.#generate(messages, { ...options, signal: stop.signal }, (chunk) => {
       queue.push(chunk);
       wake?.();
     }).then(
@@ -248,15 +276,20 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
         wake?.();
       },
     );
-    for (;;) {
-      const chunk = queue.shift();
-      if (chunk !== undefined) {
-        yield chunk;
-        continue;
+    try {
+      for (;;) {
+        const chunk = queue.shift();
+        if (chunk !== undefined) {
+          yield chunk;
+          continue;
+        }
+        if (settled) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
       }
-      if (settled) break;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+      if (!settled) stop.abort();
     }
     await done;
     if (failure !== undefined) throw failure instanceof Error ? failure : new Error('The local generation failed.');
@@ -271,13 +304,7 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
   /** Haystack's `{ type, init_parameters }`: the model and task inside `huggingface_pipeline_kwargs`, as Haystack writes them. */
   toDict(): ComponentDict {
     return defaultToDict(this.#typeName, {
-      huggingface_pipeline_kwargs: {
-        ...this.huggingfacePipelineKwargs,
-        model: this.model,
-        task: this.task,
-        device: this.devicePreference,
-        ...(this.dtype === undefined ? {} : { dtype: this.dtype }),
-      },
+      huggingface_pipeline_kwargs: pipelineKwargsToDict(this.huggingfacePipelineKwargs, this.model, this.task, this.devicePreference, this.dtype, this.#dictDevice),
       generation_kwargs: { ...this.generationKwargs },
       streaming_callback: null,
       token: null,
@@ -317,6 +344,7 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
       worker: options.worker,
     });
     generator.#typeName = dict.type === typeNames[1] ? typeNames[1] : typeNames[0];
+    if (typeof device === 'string') generator.#dictDevice = device;
     if (parser !== undefined && (customParser || options.toolParsingFunction === undefined)) generator.#toolParserName = parser;
     return generator;
   }

@@ -15,7 +15,7 @@ import {
   type WarmUpOptions,
 } from '../core/index.js';
 import { initReader } from '../core/read-init.js';
-import { splitGenerationKwargs } from './hugging-face-local-chat-generator.js';
+import { pipelineKwargsToDict, splitGenerationKwargs } from './hugging-face-local-chat-generator.js';
 import { LocalRunner, type WorkerOption } from './local-runner.js';
 import type { DeviceChoice, DevicePreference, LocalModelEnv, LocalTask } from './protocol.js';
 
@@ -153,13 +153,7 @@ export class HuggingFaceLocalGenerator implements LoadableModel {
   /** Haystack's `{ type, init_parameters }`. */
   toDict(): ComponentDict {
     return defaultToDict(typeName, {
-      huggingface_pipeline_kwargs: {
-        ...this.huggingfacePipelineKwargs,
-        model: this.model,
-        task: this.task,
-        device: this.devicePreference,
-        ...(this.dtype === undefined ? {} : { dtype: this.dtype }),
-      },
+      huggingface_pipeline_kwargs: pipelineKwargsToDict(this.huggingfacePipelineKwargs, this.model, this.task, this.devicePreference, this.dtype),
       generation_kwargs: { ...this.generationKwargs },
       stop_words: this.stopWords.length > 0 ? [...this.stopWords] : null,
       streaming_callback: null,

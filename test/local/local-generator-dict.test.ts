@@ -175,7 +175,8 @@ describe('HuggingFaceLocalChatGenerator dicts', () => {
     expect(generator.toDict()).toEqual({
       type: chatType,
       init_parameters: {
-        huggingface_pipeline_kwargs: { model: 'hayloft-tiny-tool', task: 'text-generation', device: 'auto' },
+        // 'auto' stays out, so Python Haystack picks its own device from this dict.
+        huggingface_pipeline_kwargs: { model: 'hayloft-tiny-tool', task: 'text-generation' },
         generation_kwargs: { temperature: 0.2, max_new_tokens: 512, stop_sequences: ['</s>'] },
         streaming_callback: null,
         token: null,
@@ -255,6 +256,8 @@ describe('HuggingFaceLocalChatGenerator dicts', () => {
     const generator = HuggingFaceLocalChatGenerator.fromDict(dict, { env });
     expect(generator.devicePreference).toBe('auto');
     expect(generator.huggingfacePipelineKwargs).toEqual({});
+    // Written back as Python wrote it.
+    expect(generator.toDict().init_parameters.huggingface_pipeline_kwargs).toEqual({ model: 'hayloft-tiny-chat', task: 'text-generation', device: 'cuda:0' });
     const { replies } = await generator.run([ChatMessage.fromUser('Hi')]);
     generator.dispose();
     expect(replies[0]!.text).toBe('Hello from the');
