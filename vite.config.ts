@@ -42,9 +42,12 @@ const workerUrlPlaceholder = "new URL('./local-worker.js', __hayloftImportMetaUr
 const keepWorkerForTheAppBundler = (): Plugin => ({
   name: 'hayloft:keep-worker-for-the-app-bundler',
   enforce: 'pre',
+  // The library build only: an app or Storybook build that reads this config bundles the Worker itself.
+  apply: (config, { command }) => command === 'build' && config.build?.lib !== undefined && config.build.lib !== false,
   transform(code, id) {
     if (!id.endsWith('/src/local/worker-engine.ts')) return null;
     if (!code.includes(workerUrlSource)) this.error(`${id} no longer creates its Worker with ${workerUrlSource}; update vite.config.ts.`);
+    // Same length is not needed: the source map of the one changed line is not worth a dependency.
     return { code: code.replace(workerUrlSource, workerUrlPlaceholder), map: null };
   },
   renderChunk(code) {

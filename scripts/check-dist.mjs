@@ -21,8 +21,12 @@ for (const file of scripts) {
 }
 const transformersImporters = scripts.filter((file) => readFileSync(file, 'utf8').includes('@huggingface/transformers')).map((file) => file.slice(dist.length));
 for (const name of transformersImporters) {
-  if (!/^(local|local-worker)\.js$|^chunks\/engine-/.test(name)) problems.push(`${name} imports @huggingface/transformers; only the local entries may`);
+  const code = readFileSync(join(dist, name), 'utf8');
+  // transformers.js is imported only by the engine, and only dynamically (`import('@huggingface/transformers')`).
+  if (!/^chunks\/engine-/.test(name)) problems.push(`${name} mentions @huggingface/transformers; only the engine chunk may`);
+  else if (/^\s*import\s[^(]*from\s*["']@huggingface\/transformers["']/m.test(code)) problems.push(`${name} imports @huggingface/transformers statically`);
 }
+if (transformersImporters.length === 0) problems.push('no chunk imports @huggingface/transformers: the engine is missing from dist/');
 if (problems.length > 0) {
   console.error(`dist check failed:\n- ${problems.join('\n- ')}`);
   process.exit(1);
