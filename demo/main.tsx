@@ -15,14 +15,16 @@ import source from './main.tsx?raw';
 import { PageCode } from './page-code.js';
 import { PipelinePage } from './pipeline-page.js';
 import { RagPanel } from './rag-panel.js';
+import { StructuredPage } from './structured-page.js';
 
-type Page = 'chat' | 'rag' | 'custom' | 'images' | 'pipeline';
+type Page = 'chat' | 'rag' | 'custom' | 'images' | 'pipeline' | 'structured';
 const pages: ReadonlyArray<{ id: Page; label: string }> = [
   { id: 'chat', label: 'Chat' },
   { id: 'rag', label: 'RAG' },
   { id: 'custom', label: 'Custom UI' },
   { id: 'images', label: 'Images' },
   { id: 'pipeline', label: 'Pipeline' },
+  { id: 'structured', label: 'Structured' },
 ];
 
 type Provider = 'local' | 'openai' | 'azure' | 'stackit' | 'huggingface';
@@ -148,6 +150,8 @@ function Demo(): ReactNode {
         <CustomUiPage generator={generator} />
       ) : generator && page === 'pipeline' ? (
         <PipelinePage generator={generator} />
+      ) : generator && page === 'structured' ? (
+        <StructuredPage generator={generator} local={selected?.provider === 'local'} />
       ) : generator ? (
         <div className="demo-chat">
           <Chat

@@ -236,6 +236,7 @@ describe('every page', () => {
       ['Custom UI', 'demo/custom-ui-page.tsx', 'export function CustomUiPage('],
       ['Images', 'demo/images-page.tsx', 'export function ImagesPage('],
       ['Pipeline', 'demo/pipeline-page.tsx', 'export function PipelinePage('],
+      ['Structured', 'demo/structured-page.tsx', 'export function StructuredPage('],
     ] as const;
     for (const [name, file, marker] of pages) {
       await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name, exact: true }).click();
@@ -246,6 +247,41 @@ describe('every page', () => {
       expect(await code.locator('pre').isVisible()).toBe(true);
       expect(await code.locator('pre').textContent()).toContain(marker);
     }
+    expectNothingLeft();
+    await page.close();
+  }, 60_000);
+});
+
+describe('the Structured page', () => {
+  it('should extract a contact that follows the zod schema, validated on meta.parsed', async () => {
+    const page = await openPage('Structured', { cloud: true });
+    const value = { name: 'Grace Hopper', email: 'grace@example.com', company: 'Remington Rand', topics: ['compilers', 'debugging'] };
+    demo.replay.enqueue({
+      json: {
+        id: 'chatcmpl-structured',
+        object: 'chat.completion',
+        created: 1763805600,
+        model: 'gpt-4o-mini-2024-07-18',
+        choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(value), refusal: null }, logprobs: null, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 80, completion_tokens: 30, total_tokens: 110 },
+      },
+    });
+    await page.getByRole('button', { name: 'Extract contact' }).click();
+    const card = page.getByRole('definition');
+    await expect.poll(() => card.allTextContents()).toEqual(['Grace Hopper', 'grace@example.com', 'Remington Rand', 'compilers, debugging']);
+    // The schema went out as a strict JSON schema.
+    const sent = demo.replay.requests.at(-1)?.json as { response_format?: { type: string; json_schema: { strict: boolean; schema: { required: string[] } } } };
+    expect(sent.response_format?.type).toBe('json_schema');
+    expect(sent.response_format?.json_schema.strict).toBe(true);
+    expect(sent.response_format?.json_schema.schema.required).toEqual(['name', 'email', 'company', 'topics']);
+    expectNothingLeft();
+    await page.close();
+  }, 120_000);
+
+  it('should say that models in the browser do not follow a schema', async () => {
+    const page = await openPage('Structured');
+    await expect.poll(() => page.getByRole('note').last().textContent()).toContain('do not follow a schema');
+    expect(await page.getByRole('button', { name: 'Extract contact' }).isDisabled()).toBe(true);
     expectNothingLeft();
     await page.close();
   }, 60_000);
