@@ -40,7 +40,11 @@ const settled: Record<keyof typeof composed, () => void> = {
     expect($('[data-role="assistant"] h2')?.textContent).toBe('BM25 in short');
     expect($('[role="alert"]')?.textContent).toMatch(/broke off.*Retry$/);
   },
-  Stopped: () => expect($('[data-role="assistant"][data-status="stopped"] [data-kind="stopped"]')?.textContent).toBe('Stopped'),
+  Stopped: () => {
+    expect($('[data-role="assistant"][data-status="stopped"] [data-kind="stopped"]')?.textContent).toBe('Stopped');
+    // One note, not also the abort's own message.
+    expect($$('[data-role="assistant"] .hayloft-note').map((note) => note.textContent)).toEqual(['Stopped']);
+  },
   ModelLoading: () => expect($('.hayloft-progress progress')?.getAttribute('value')).toBe('45'),
   Images: () => expect($$('img.hayloft-image')).toHaveLength(2),
   Branches: () => expect($('[role="group"]')?.getAttribute('aria-label')).toBe('2 / 2'),

@@ -75,7 +75,8 @@ export function Content({ components: own = {}, ...props }: ContentProps): React
           {labels.stopped}
         </p>
       )}
-      {error && typeof error.message === 'string' && (
+      {/* A stopped answer says "Stopped" once, not also the abort's own message. */}
+      {error && typeof error.message === 'string' && message.meta.stopped !== true && (
         <p className="hayloft-note" data-kind="error">
           {error.message}
         </p>
