@@ -12,6 +12,34 @@ import { ScriptedLocalModel } from './support/scripted-local-model.js';
 const meta = {
   title: 'Chat',
   component: ScriptedChat,
+  tags: ['autodocs'],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'A complete chat in one element: streaming markdown answers, stop, edit, regenerate and branches, images, tool calls with approval, ' +
+          'local model progress, light and dark, right-to-left. Import `hayloft/styles.css` once. ' +
+          'Each story drives `<Chat>` with a generator that replays a recorded provider stream, and sends its question on mount.',
+      },
+    },
+  },
+  argTypes: {
+    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'], description: '`auto` follows the system.', table: { type: { summary: "'auto' | 'light' | 'dark'" }, defaultValue: { summary: 'auto' } } },
+    dir: { control: 'inline-radio', options: ['ltr', 'rtl'], description: 'Text direction; `rtl` mirrors the layout.', table: { type: { summary: "'ltr' | 'rtl'" } } },
+    threads: { control: 'boolean', description: 'Show the thread list beside the conversation.', table: { type: { summary: 'boolean' }, defaultValue: { summary: 'false' } } },
+    welcome: { control: 'text', description: 'An assistant greeting shown at the top of an empty thread (not sent to the model); `labels.emptyState` by default.', table: { type: { summary: 'string' } } },
+    suggestions: { control: 'object', description: 'Prompts offered in an empty thread; a click sends one.', table: { type: { summary: 'readonly string[]' } } },
+    placeholder: { control: 'text', description: 'The input’s placeholder; `labels.inputPlaceholder` by default.', table: { type: { summary: 'string' } } },
+    labels: { control: 'object', description: 'Built-in strings to replace (English by default), e.g. `{ "send": "Senden" }`.', table: { type: { summary: 'Partial<ChatLabels>' } } },
+    className: { control: 'text', description: 'Added to `hayloft-root`.', table: { type: { summary: 'string' } } },
+    generator: { control: false, description: 'The generator; here one that replays a recorded stream.' },
+    sends: { control: false, description: 'Story only: questions sent on mount, one after the other.' },
+    then: { control: false, description: 'Story only: run after the sends (e.g. regenerate).' },
+    initialMessages: { control: false, description: 'The messages a new thread starts with (read once).' },
+    tools: { control: false, description: 'Client-side tools the model may call.' },
+    requireToolApproval: { control: false, description: 'Hold tool calls for the user’s approval.' },
+    components: { control: false, description: 'Renderers to replace: message, text, image, tool call, reasoning, empty state.' },
+  },
   args: { generator: replayGenerator({ chunks: markdownChunks(sampleAnswer) }) },
 } satisfies Meta<typeof ScriptedChat>;
 export default meta;
