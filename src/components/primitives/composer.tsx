@@ -114,7 +114,8 @@ export function Input({ maxRows = 8, value, onValueChange, onChange, onKeyDown, 
       placeholder={labels.inputPlaceholder}
       rows={1}
       {...props}
-      style={{ maxBlockSize: `calc(${maxRows}lh + 1rem)`, ...props.style }}
+      // field-sizing grows the field with its text where the browser can (the effect above measures elsewhere).
+      style={{ fieldSizing: 'content', maxBlockSize: `calc(${maxRows}lh + 1rem)`, ...props.style }}
       ref={composeRefs(ref, element, (node: HTMLTextAreaElement | null) => {
         store.input = node;
       })}
