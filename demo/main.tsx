@@ -3,7 +3,7 @@
 // forwards /api/* to the proxy), so the page holds no key and needs no CORS.
 import { useMemo, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AzureOpenAIChatGenerator, OpenAIChatGenerator, Tool } from 'hayloft';
+import { AzureOpenAIChatGenerator, HuggingFaceAPIChatGenerator, OpenAIChatGenerator, Tool } from 'hayloft';
 import { Chat } from 'hayloft/components';
 import { HuggingFaceLocalChatGenerator, type LocalModelEnv } from 'hayloft/local';
 import { HayloftProvider, useModels } from 'hayloft/react';
@@ -27,12 +27,14 @@ const pages: ReadonlyArray<{ id: Page; label: string }> = [
   { id: 'structured', label: 'Structured' },
 ];
 
-type Provider = 'local' | 'openai' | 'azure' | 'stackit' | 'huggingface';
+type Provider = 'local' | 'openai' | 'azure' | 'stackit' | 'huggingface' | 'endpoint';
 const providers: ReadonlyArray<{ id: Provider; label: string; base: string }> = [
   { id: 'openai', label: 'OpenAI', base: '/api/openai/v1' },
   { id: 'azure', label: 'Azure OpenAI', base: '/api/azure/openai/v1' },
   { id: 'stackit', label: 'STACKIT', base: '/api/stackit/v1' },
   { id: 'huggingface', label: 'Hugging Face', base: '/api/huggingface/v1' },
+  // Inference Endpoints and TGI servers named in the proxy's config (HF_ENDPOINTS=name=url,...).
+  { id: 'endpoint', label: 'Hugging Face endpoint', base: '/api/huggingface/endpoints' },
 ];
 
 // Small ONNX chat models that transformers.js runs; downloaded from the Hugging Face hub on first use,
@@ -54,11 +56,13 @@ const localEnv: LocalModelEnv | undefined = params.get('localModels')
     }
   : undefined;
 
-type DemoGenerator = OpenAIChatGenerator | AzureOpenAIChatGenerator | HuggingFaceLocalChatGenerator;
+type DemoGenerator = OpenAIChatGenerator | AzureOpenAIChatGenerator | HuggingFaceAPIChatGenerator | HuggingFaceLocalChatGenerator;
 
 const generatorFor = (provider: Provider, model: string): DemoGenerator =>
   provider === 'local'
     ? new HuggingFaceLocalChatGenerator(model, { dtype: localModels.find((entry) => entry.model === model)?.dtype, env: localEnv })
+    : provider === 'endpoint'
+    ? new HuggingFaceAPIChatGenerator({ apiType: 'text_generation_inference', apiParams: { url: `${location.origin}/api/huggingface/endpoints/${model}` }, maxRetries: 0 })
     : provider === 'azure'
     ? new AzureOpenAIChatGenerator({ azureEndpoint: `${location.origin}/api/azure`, azureDeployment: model, maxRetries: 0 })
     : new OpenAIChatGenerator({ apiBaseUrl: providers.find((entry) => entry.id === provider)?.base ?? '', model, maxRetries: 0 });
@@ -85,7 +89,8 @@ function useAvailableModels(): { loading: boolean; cloud: number; options: Array
   const azure = useModels('/api/azure/openai/v1');
   const stackit = useModels('/api/stackit/v1');
   const huggingface = useModels('/api/huggingface/v1');
-  const lists = [openai, azure, stackit, huggingface];
+  const endpoints = useModels('/api/huggingface/endpoints');
+  const lists = [openai, azure, stackit, huggingface, endpoints];
   const loading = lists.some((list) => list.isPending);
   const cloud = providers.flatMap((provider, index) =>
     (lists[index]?.data ?? [])

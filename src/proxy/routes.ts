@@ -130,6 +130,19 @@ export const routes: readonly Route[] = [
   { method: 'POST', pattern: /^\/huggingface\/v1\/chat\/completions$/, path: '/huggingface/v1/chat/completions', resolve: simple('huggingface', 'chat', '/chat/completions', huggingface) },
   { method: 'GET', pattern: /^\/huggingface\/v1\/models$/, path: '/huggingface/v1/models', resolve: simple('huggingface', 'models', '', huggingface) },
   {
+    // The names of the configured Inference Endpoints / TGI servers (never their URLs), for a model picker.
+    method: 'GET',
+    pattern: /^\/huggingface\/endpoints\/models$/,
+    path: '/huggingface/endpoints/models',
+    resolve: (_match, _url, config) => ({
+      provider: 'huggingface',
+      kind: 'models',
+      isAllowedModel: () => false,
+      listed: Object.keys(huggingface(config).endpoints ?? {}),
+      tokenField: 'max_tokens',
+    }),
+  },
+  {
     method: 'POST',
     pattern: new RegExp(`^/huggingface/endpoints/${name}/v1/chat/completions$`),
     path: '/huggingface/endpoints/{name}/v1/chat/completions',

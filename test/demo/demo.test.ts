@@ -6,14 +6,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyModelReplies } from '../fixtures/tiny-model.js';
-import { demoFakeKey as fakeKey, startDemoApp, type DemoApp } from '../support/demo-app.js';
+import { demoFakeHfToken, demoFakeKey as fakeKey, startDemoApp, type DemoApp } from '../support/demo-app.js';
 import { textStream, tokenStream } from '../support/token-stream.js';
 
 let demo: DemoApp;
 let blocked: string[];
 
 beforeAll(async () => {
-  demo = await startDemoApp();
+  // A TGI server named in the proxy's config, as HF_ENDPOINTS=my-tgi=... would add it.
+  demo = await startDemoApp({ hfEndpoints: { 'my-tgi': '/tgi' } });
   blocked = demo.blocked;
 }, 180_000);
 afterAll(() => demo.close());
@@ -80,6 +81,23 @@ describe('the demo', () => {
     const html = await page.content();
     expect(html).not.toContain(fakeKey);
     expect(blocked).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('should list the Hugging Face endpoints the proxy names, and chat with one through the proxy', async () => {
+    const page = await demo.open();
+    await page.locator('option', { hasText: 'Hugging Face endpoint · my-tgi' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Model').selectOption({ label: 'Hugging Face endpoint · my-tgi' });
+    await page.locator('[data-action="new-thread"]').click();
+    demo.replay.enqueue({ sse: textStream('TGI answers here.') });
+    await page.getByLabel('Message').fill('Who answers?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByRole('log').locator('[data-role]').nth(1).textContent()).toContain('TGI answers here.');
+    const sent = demo.replay.requests.at(-1);
+    expect(sent?.url).toBe('/tgi/v1/chat/completions');
+    expect(sent?.headers.authorization).toBe(`Bearer ${demoFakeHfToken}`);
+    expect(await page.content()).not.toContain(demoFakeHfToken);
+    expect(demo.blocked).toEqual([]);
     await page.close();
   }, 120_000);
 });

@@ -124,6 +124,10 @@ describe('proxy routing', () => {
     expect(models.data.map((model) => model.id)).toEqual(['gpt-4o-mini']);
     const deployments = (await (await fetch(`${proxy.url}/azure/openai/v1/models`)).json()) as { data: Array<{ id: string }> };
     expect(deployments.data.map((model) => model.id)).toEqual(['gpt-4o-mini-eu']);
+    // Endpoint names, never their URLs.
+    const endpoints = await (await fetch(`${proxy.url}/huggingface/endpoints/models`)).text();
+    expect((JSON.parse(endpoints) as { data: Array<{ id: string }> }).data.map((model) => model.id)).toEqual(['tgi']);
+    expect(endpoints).not.toContain(upstream.url);
     expect(await (await fetch(`${proxy.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(upstream.requests).toEqual([]);
   });

@@ -39,7 +39,12 @@ export interface DemoApp {
 export interface DemoAppOptions {
   /** The OpenAI models the proxy allows; default `['gpt-4o-mini']`. */
   readonly openaiModels?: readonly string[];
+  /** Hugging Face endpoints (name → path on the replay upstream) the proxy serves, with a fake HF token. */
+  readonly hfEndpoints?: Readonly<Record<string, string>>;
 }
+
+/** The fake Hugging Face token the proxy holds when `hfEndpoints` are given. */
+export const demoFakeHfToken = 'hf_demo_e2e_0123456789abcdef';
 
 /** Builds the demo, starts the proxy, the replay upstream, the static server and Chromium. */
 export const startDemoApp = async (options: DemoAppOptions = {}): Promise<DemoApp> => {
@@ -47,7 +52,16 @@ export const startDemoApp = async (options: DemoAppOptions = {}): Promise<DemoAp
   writeTinyModels(modelsDir);
   const [app, replay, browser] = await Promise.all([buildFixtureApp(new URL('../../demo/', import.meta.url)), startReplayServer(), launchChromium()]);
   const models = [...(options.openaiModels ?? ['gpt-4o-mini'])];
-  const proxy = await serveProxy({ providers: { openai: { apiKey: demoFakeKey, baseUrl: `${replay.url}/v1`, models } } }, { port: 0 });
+  const endpoints = Object.fromEntries(Object.entries(options.hfEndpoints ?? {}).map(([name, path]) => [name, { url: `${replay.url}${path}` }]));
+  const proxy = await serveProxy(
+    {
+      providers: {
+        openai: { apiKey: demoFakeKey, baseUrl: `${replay.url}/v1`, models },
+        ...(options.hfEndpoints === undefined ? {} : { huggingface: { apiKey: demoFakeHfToken, models: [], endpoints } }),
+      },
+    },
+    { port: 0 },
+  );
   const server = await serveStatic(
     [
       { prefix: '/models/', dir: modelsDir },
