@@ -7,6 +7,10 @@ import { useReactRoot, waitFor } from '../support/react-root.js';
 import { tokenStream, tokenStreamText } from '../support/token-stream.js';
 import '../../src/components/styles.css';
 
+/** A button by its accessible name: its aria-label, else its text. */
+const named = (label: string, scope: ParentNode = document) =>
+  [...scope.querySelectorAll<HTMLButtonElement>('button')].filter((node) => (node.getAttribute('aria-label') ?? node.textContent?.trim()) === label);
+
 const react = useReactRoot();
 afterEach(() => replay.reset());
 const generator = () => new OpenAIChatGenerator({ apiBaseUrl: `${replay.url()}/v1`, maxRetries: 0 });
@@ -103,7 +107,7 @@ describe('<Chat> in Chromium', () => {
     await userEvent.click(input());
     await userEvent.keyboard('What is BM25?{Enter}');
     await waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('complete'));
-    await userEvent.click($('[data-role="user"] button[aria-label="Edit"]')!);
+    await userEvent.click(named('Edit', $('[data-role="user"]')!)[0]!);
     expect(input().value).toBe('What is BM25?');
     expect(document.activeElement).toBe(input());
     expect($('form')!.hasAttribute('data-editing')).toBe(true);
@@ -129,8 +133,9 @@ describe('<Chat> in Chromium', () => {
       copied.push(text);
       return Promise.resolve();
     });
-    await userEvent.click($('[data-role="assistant"] button[aria-label="Copy"]')!);
-    await waitFor(() => expect($('[data-role="assistant"] button[aria-label="Copy"]')?.dataset.state).toBe('copied'));
+    const copy = named('Copy', $('[data-role="assistant"]')!)[0]!;
+    await userEvent.click(copy);
+    await waitFor(() => expect(copy.dataset.state).toBe('copied'));
     expect(copied).toEqual([tokenStreamText(4)]);
   });
 });
@@ -164,7 +169,7 @@ describe('ChatPrimitive.Input, controlled', () => {
     expect(seen.at(-1)).toBe('Draft from the app!');
     setText('Replaced');
     await waitFor(() => expect(input().value).toBe('Replaced'));
-    await userEvent.click($('button[aria-label="Send"]')!);
+    await userEvent.click(named('Send')[0]!);
     await waitFor(() => expect($('[data-role="user"]')?.textContent).toBe('Replaced'));
     expect(seen.at(-1)).toBe('');
     expect(input().value).toBe('');

@@ -33,7 +33,10 @@ setProjectAnnotations(preview);
 const react = useReactRoot();
 const $ = (selector: string) => react.container.querySelector<HTMLElement>(selector);
 const $$ = (selector: string) => [...react.container.querySelectorAll<HTMLElement>(selector)];
-const button = (label: string) => $(`button[aria-label="${label}"]`) as HTMLButtonElement | null;
+/** A button by its accessible name: its aria-label, else its text. */
+const named = (label: string, scope: ParentNode = document) =>
+  [...scope.querySelectorAll<HTMLButtonElement>('button')].filter((node) => (node.getAttribute('aria-label') ?? node.textContent?.trim()) === label);
+const button = (label: string) => named(label, react.container)[0] ?? null;
 const textarea = () => $('textarea') as HTMLTextAreaElement | null;
 
 type Module = Parameters<typeof composeStories>[0] & { default: { title?: string; component?: unknown } };
@@ -105,15 +108,15 @@ const suites: Suite[] = [
   }),
   suite(copy, {
     UnderAnAnswer: () => {
-      expect($$('button[aria-label="Copy"]')).toHaveLength(1);
-      expect($('[data-role="assistant"] button[aria-label="Copy"]')?.dataset.state).toBe('idle');
+      expect(named('Copy', react.container)).toHaveLength(1);
+      expect(named('Copy', $('[data-role="assistant"]')!)[0]?.dataset.state).toBe('idle');
       expect(button('Copy')?.disabled).toBe(false);
     },
   }),
   suite(edit, {
     OnAQuestion: () => {
-      expect($$('button[aria-label="Edit"]')).toHaveLength(1);
-      expect($('[data-role="user"] button[aria-label="Edit"]')).not.toBeNull();
+      expect(named('Edit', react.container)).toHaveLength(1);
+      expect(named('Edit', $('[data-role="user"]')!)[0]).toBeDefined();
       expect(button('Edit')?.disabled).toBe(false);
     },
   }),
@@ -140,7 +143,7 @@ const suites: Suite[] = [
     Ready: () => {
       expect($('form textarea[aria-label="Message"]')).not.toBeNull();
       expect(textarea()?.disabled).toBe(false);
-      expect($$('form button').map((node) => node.getAttribute('aria-label'))).toEqual(['Attach image', 'Send']);
+      expect($$('form button').map((node) => node.getAttribute('aria-label') ?? node.textContent?.trim())).toEqual(['Attach image', 'Send']);
     },
   }),
   suite(input, {

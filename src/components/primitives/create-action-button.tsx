@@ -3,6 +3,13 @@ import { useLabels, type ChatLabels } from '../labels.js';
 import type { Action } from './actions.js';
 import { Slot, composeEventHandlers } from './slot.js';
 
+/**
+ * Whether a button's children are text a reader sees (then that text is its name: an aria-label
+ * over it would be a label-content-name mismatch) rather than an icon, which needs the label.
+ */
+export const showsText = (children: ReactNode): boolean =>
+  children === undefined || typeof children === 'string' || typeof children === 'number' || (Array.isArray(children) && children.every((child) => typeof child === 'string' || typeof child === 'number'));
+
 type LabelKey = { [K in keyof ChatLabels]: ChatLabels[K] extends string ? K : never }[keyof ChatLabels];
 
 /** Props of every action button: a `<button>`'s, plus `asChild` to render your own element. */
@@ -25,7 +32,9 @@ export const createActionButton = (displayName: string, useAction: () => Action,
     return (
       <Component
         type="button"
-        aria-label={labels[label]}
+        // The visible label is the name (axe: label-content-name-mismatch otherwise); a custom child
+        // such as an icon gets the label as its name.
+        aria-label={showsText(children) ? undefined : labels[label]}
         {...props}
         disabled={off}
         data-disabled={off ? '' : undefined}

@@ -3,6 +3,7 @@ import { useMessageBranch } from '../../react/index.js';
 import { useLabels } from '../labels.js';
 import { useCopyAction } from './actions.js';
 import { useMessageContext, useRoot } from './contexts.js';
+import { showsText } from './create-action-button.js';
 import { composeEventHandlers } from './slot.js';
 
 /** Copies the message's text; `data-state="copied"` for two seconds after. */
@@ -12,7 +13,8 @@ export function Copy({ onClick, children, ...props }: ButtonHTMLAttributes<HTMLB
   return (
     <button
       type="button"
-      aria-label={labels.copy}
+      // "Copy" / "Copied" as shown is the name; a custom child (an icon) gets "Copy".
+      aria-label={showsText(children) ? undefined : labels.copy}
       {...props}
       disabled={action === null}
       data-state={copied ? 'copied' : 'idle'}
