@@ -14,28 +14,19 @@ import {
   type GenerationKwargs,
   type GeneratorFromDictOptions,
   type InvokeOptions,
-  type LoadableModel,
   type StreamEnd,
   type StreamingCallback,
   type StreamingChunk,
   type ToolsInput,
-  type WarmUpOptions,
 } from '../core/index.js';
 import { deserializeTools, runOptionsFromInputs, serializeTools } from '../core/generator-component.js';
 import { initReader } from '../core/read-init.js';
-import { LocalRunner, type WorkerOption } from './local-runner.js';
-import type { DeviceChoice, DevicePreference, LocalModelEnv, LocalTask } from './protocol.js';
+import { LocalModel, pipelineKwargsToDict, readPipelineKwargs, splitGenerationKwargs, type LocalModelOptions } from './local-model.js';
 import { defaultToolParser, defaultToolParserName, defaultToolParserNames, type ToolParsingFunction } from './tool-parser.js';
 import { toTemplateMessage } from './template-messages.js';
 
 /** Options of {@link HuggingFaceLocalChatGenerator} (Haystack's, camelCased, plus the browser's). */
-export interface HuggingFaceLocalChatGeneratorOptions {
-  /** `text-generation` (decoder models, the default) or `text2text-generation` (encoder-decoder). */
-  task?: LocalTask | undefined;
-  /** `auto` (default): WebGPU when the browser has an adapter, else WASM. Node always runs on the CPU. */
-  device?: DevicePreference | undefined;
-  /** Weights to load: `q4`, `q4f16`, `q8`, `fp16`, `fp32`, ...; default: the model's own choice. f16 types fall back when the GPU lacks `shader-f16`. */
-  dtype?: string | undefined;
+export interface HuggingFaceLocalChatGeneratorOptions extends LocalModelOptions {
   /** A Jinja chat template to use instead of the model's. */
   chatTemplate?: string | undefined;
   /** transformers.js generation options (`max_new_tokens` (default 512), `do_sample`, `temperature`, `top_k`, `top_p`, `repetition_penalty`, `stop_sequences`). */
@@ -48,12 +39,6 @@ export interface HuggingFaceLocalChatGeneratorOptions {
   tools?: ToolsInput | undefined;
   /** Reads tool calls from the generated text; default {@link defaultToolParser}. */
   toolParsingFunction?: ToolParsingFunction | undefined;
-  /** Passed to transformers.js's `pipeline()` (`revision`, `session_options`, `model_file_name`, ...). */
-  huggingfacePipelineKwargs?: Readonly<Record<string, unknown>> | undefined;
-  /** `true` runs the model in a module Worker (the browser default), `false` in-process (the Node default), or a function that makes your Worker. */
-  worker?: WorkerOption | undefined;
-  /** transformers.js settings: where models and runtime files come from, caching. */
-  env?: LocalModelEnv | undefined;
   /** Asks thinking-capable chat templates (Qwen 3) to reason first. */
   enableThinking?: boolean | undefined;
 }
@@ -62,51 +47,6 @@ const typeNames = [
   'haystack.components.generators.chat.hugging_face_local.HuggingFaceLocalChatGenerator',
   'haystack_integrations.components.generators.transformers.chat.chat_generator.TransformersChatGenerator',
 ] as const;
-
-// Ours, not transformers.js's: they never reach `generate()`.
-const ownKwargs = new Set(['stop_sequences', 'stop_words', 'return_full_text', 'num_return_sequences', 'stopping_criteria', 'streamer']);
-
-/**
- * `huggingface_pipeline_kwargs` as Haystack writes them. `device` is written only when it is a
- * browser choice (`webgpu`, `wasm`) or was read from a Python dict (kept in the kwargs as it was):
- * `auto` stays out, so a Python Haystack reading the dict picks its own device.
- */
-export const pipelineKwargsToDict = (
-  kwargs: Readonly<Record<string, unknown>>,
-  model: string,
-  task: LocalTask,
-  device: DevicePreference,
-  dtype: string | undefined,
-  dictDevice?: string,
-): Record<string, unknown> => ({
-  ...kwargs,
-  model,
-  task,
-  ...(dictDevice !== undefined ? { device: dictDevice } : device === 'auto' ? {} : { device }),
-  ...(dtype === undefined ? {} : { dtype }),
-});
-
-/** Splits Haystack's generation kwargs into transformers.js's and the stop words. */
-export const splitGenerationKwargs = (
-  kwargs: Readonly<Record<string, unknown>>,
-  className: string,
-): { generation: Record<string, unknown>; stopWords: string[] } => {
-  const generation: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(kwargs)) if (!ownKwargs.has(key)) generation[key] = value;
-  const returns = kwargs.num_return_sequences;
-  if (returns !== undefined && returns !== 1) {
-    throw new ConfigError(`${className} generates one reply per call: num_return_sequences must be 1, got ${JSON.stringify(returns)}.`);
-  }
-  const words = [kwargs.stop_sequences, kwargs.stop_words].flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : []));
-  if (words.some((word) => typeof word !== 'string' || word === '')) {
-    throw new ConfigError(`${className}: stop words must be non-empty strings.`);
-  }
-  const maxNewTokens = generation.max_new_tokens;
-  if (typeof maxNewTokens !== 'number' || !Number.isInteger(maxNewTokens) || maxNewTokens < 1) {
-    throw new ConfigError(`${className}: max_new_tokens must be a whole number of at least 1, got ${String(maxNewTokens)}.`);
-  }
-  return { generation, stopWords: [...new Set(words as string[])] };
-};
 
 /**
  * Chats with a Hugging Face model that runs on the user's device through transformers.js: WebGPU
@@ -119,45 +59,25 @@ export const splitGenerationKwargs = (
  * await generator.warmUp({ onProgress: (_event, progress) => console.log(progress.percent) });
  * const { replies } = await generator.run([ChatMessage.fromUser('Hi!')]);
  */
-export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableModel {
+export class HuggingFaceLocalChatGenerator extends LocalModel implements ChatGenerator {
   /** Haystack's type names: 2.x first, then the transformers integration's `TransformersChatGenerator`. */
   static readonly typeNames = typeNames;
-  /** Marks a generator whose model loads before it answers (what `useLocalModel` and `<Chat>` look for). */
-  readonly loadsModel = true as const;
   /** Pipeline sockets: `messages` in, `replies` out. */
   readonly sockets: ComponentSockets = chatGeneratorSockets;
-  /** The model id (a hub repo, or a folder under `env.localModelPath`). */
-  readonly model: string;
-  readonly task: LocalTask;
-  /** The device asked for. */
-  readonly devicePreference: DevicePreference;
-  readonly dtype: string | undefined;
   readonly chatTemplate: string | undefined;
   /** Generation options, with `max_new_tokens` (512 unless given) and the stop words in `stop_sequences`, as Haystack keeps them. */
   readonly generationKwargs: GenerationKwargs;
   readonly streamingCallback: StreamingCallback | undefined;
   readonly tools: ToolsInput | undefined;
   readonly toolParsingFunction: ToolParsingFunction;
-  readonly huggingfacePipelineKwargs: Readonly<Record<string, unknown>>;
   readonly enableThinking: boolean;
-  readonly #runner: LocalRunner;
   #typeName: string;
   #toolParserName: string | undefined;
   // The device a dict named (`cuda:0`, `cpu`, `webgpu`, ...), written back as it was; Python devices are not used here.
   #dictDevice: string | undefined;
 
   constructor(model: string, options: HuggingFaceLocalChatGeneratorOptions = {}) {
-    if (typeof model !== 'string' || model.trim() === '') throw new ConfigError('HuggingFaceLocalChatGenerator needs a model id.');
-    this.model = model;
-    this.task = options.task ?? 'text-generation';
-    if (this.task !== 'text-generation' && this.task !== 'text2text-generation') {
-      throw new ConfigError(`Task '${this.task as string}' is not supported. The supported tasks are: text-generation, text2text-generation.`);
-    }
-    this.devicePreference = options.device ?? 'auto';
-    if (!['auto', 'webgpu', 'wasm'].includes(this.devicePreference)) {
-      throw new ConfigError(`device must be 'auto', 'webgpu' or 'wasm', got '${this.devicePreference as string}'.`);
-    }
-    this.dtype = options.dtype;
+    super(model, options, 'HuggingFaceLocalChatGenerator');
     this.chatTemplate = options.chatTemplate;
     const kwargs: Record<string, unknown> = { ...options.generationKwargs };
     kwargs.max_new_tokens ??= 512;
@@ -169,55 +89,14 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
     this.tools = options.tools;
     flattenTools(this.tools);
     this.toolParsingFunction = options.toolParsingFunction ?? defaultToolParser;
-    this.huggingfacePipelineKwargs = { ...options.huggingfacePipelineKwargs };
     this.enableThinking = options.enableThinking ?? false;
     this.#typeName = typeNames[0];
-    this.#runner = new LocalRunner(
-      {
-        model,
-        task: this.task,
-        device: this.devicePreference,
-        dtype: this.dtype,
-        pipelineKwargs: this.huggingfacePipelineKwargs,
-        env: options.env,
-      },
-      options.worker,
-    );
-  }
-
-  /** What the model runs on and why; undefined until the model is loaded. */
-  get device(): DeviceChoice | undefined {
-    return this.#runner.device;
-  }
-
-  /**
-   * Downloads (or reads from the cache) and loads the model. `onProgress` receives transformers.js's
-   * events unchanged with an aggregate that never goes backwards and ends at 100%. A second call
-   * reports a finished, cached load at once.
-   */
-  warmUp(options?: WarmUpOptions): Promise<void> {
-    return this.#runner.warmUp(options);
-  }
-
-  /** Whether every file of the model is already in the cache (no download needed). */
-  isCached(): Promise<boolean> {
-    return this.#runner.isCached();
-  }
-
-  /** Removes the model's files from the cache; resolves to how many files were removed. */
-  clearCache(): Promise<number> {
-    return this.#runner.clearCache();
-  }
-
-  /** Ends the model's Worker and frees its memory; the next call loads it again. */
-  dispose(): void {
-    this.#runner.dispose();
   }
 
   #generate(messages: readonly ChatMessage[], options: ChatGeneratorRunOptions, onChunk: ((chunk: StreamingChunk) => void | Promise<void>) | undefined) {
     const { generation, stopWords } = splitGenerationKwargs({ ...this.generationKwargs, ...options.generationKwargs }, 'HuggingFaceLocalChatGenerator');
     const tools = flattenTools(options.tools ?? this.tools);
-    return this.#runner.generate({
+    return this.runner.generate({
       input: { messages },
       generationKwargs: generation,
       stopWords,
@@ -304,7 +183,7 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
   /** Haystack's `{ type, init_parameters }`: the model and task inside `huggingface_pipeline_kwargs`, as Haystack writes them. */
   toDict(): ComponentDict {
     return defaultToDict(this.#typeName, {
-      huggingface_pipeline_kwargs: pipelineKwargsToDict(this.huggingfacePipelineKwargs, this.model, this.task, this.devicePreference, this.dtype, this.#dictDevice),
+      huggingface_pipeline_kwargs: pipelineKwargsToDict(this, this.#dictDevice),
       generation_kwargs: { ...this.generationKwargs },
       streaming_callback: null,
       token: null,
@@ -321,30 +200,25 @@ export class HuggingFaceLocalChatGenerator implements ChatGenerator, LoadableMod
   static fromDict(dict: ComponentDict, options: GeneratorFromDictOptions & Pick<HuggingFaceLocalChatGeneratorOptions, 'env' | 'worker' | 'toolParsingFunction'> = {}): HuggingFaceLocalChatGenerator {
     const init = readComponentDict(dict, typeNames, 'HuggingFaceLocalChatGenerator');
     const read = initReader(init, 'HuggingFaceLocalChatGenerator');
-    const { model: pipelineModel, task, device, dtype, token: _token, ...pipelineKwargs } = read.record('huggingface_pipeline_kwargs') ?? {};
-    const model = typeof pipelineModel === 'string' ? pipelineModel : read.string('model');
-    if (model === undefined) throw new ConfigError("HuggingFaceLocalChatGenerator.fromDict needs 'huggingface_pipeline_kwargs.model' (or 'model').");
+    const { model, options: loadOptions, dictDevice } = readPipelineKwargs(read, 'HuggingFaceLocalChatGenerator');
     const parser = read.string('tool_parsing_function');
     const customParser = parser !== undefined && !defaultToolParserNames.includes(parser);
     if (customParser && options.toolParsingFunction === undefined) {
       throw new ConfigError(`The dict names the tool parser '${parser}': pass its implementation as toolParsingFunction.`);
     }
     const generator = new HuggingFaceLocalChatGenerator(model, {
-      task: ((typeof task === 'string' ? task : undefined) ?? read.string('task')) as LocalTask | undefined,
-      device: device === 'webgpu' || device === 'wasm' ? device : 'auto',
-      dtype: typeof dtype === 'string' ? dtype : undefined,
+      ...loadOptions,
       chatTemplate: read.string('chat_template'),
       generationKwargs: read.record('generation_kwargs'),
       tools: deserializeTools(init.tools, options),
       toolParsingFunction: options.toolParsingFunction,
-      huggingfacePipelineKwargs: pipelineKwargs,
       streamingCallback: options.streamingCallback,
       enableThinking: read.boolean('enable_thinking'),
       env: options.env,
       worker: options.worker,
     });
     generator.#typeName = dict.type === typeNames[1] ? typeNames[1] : typeNames[0];
-    if (typeof device === 'string') generator.#dictDevice = device;
+    generator.#dictDevice = dictDevice;
     if (parser !== undefined && (customParser || options.toolParsingFunction === undefined)) generator.#toolParserName = parser;
     return generator;
   }

@@ -7,31 +7,22 @@ import {
   type ComponentSockets,
   type GenerationKwargs,
   type InvokeOptions,
-  type LoadableModel,
   type StreamingCallback,
   type TextGeneratorInputs,
   type TextGeneratorResult,
   type TextGeneratorRunOptions,
-  type WarmUpOptions,
 } from '../core/index.js';
 import { initReader } from '../core/read-init.js';
-import { pipelineKwargsToDict, splitGenerationKwargs } from './hugging-face-local-chat-generator.js';
-import { LocalRunner, type WorkerOption } from './local-runner.js';
-import type { DeviceChoice, DevicePreference, LocalModelEnv, LocalTask } from './protocol.js';
+import { LocalModel, pipelineKwargsToDict, readPipelineKwargs, splitGenerationKwargs, type LocalModelOptions } from './local-model.js';
 
 /** Options of {@link HuggingFaceLocalGenerator}. */
-export interface HuggingFaceLocalGeneratorOptions {
-  /** `text-generation` (the default) or `text2text-generation` (encoder-decoder models such as T5). */
-  task?: LocalTask | undefined;
-  device?: DevicePreference | undefined;
-  dtype?: string | undefined;
+export interface HuggingFaceLocalGeneratorOptions extends LocalModelOptions {
   /** transformers.js generation options; `max_new_tokens` defaults to 512. */
   generationKwargs?: GenerationKwargs | undefined;
+  /** Generation stops at any of these; the word is not part of the reply. */
   stopWords?: readonly string[] | undefined;
+  /** Called with each chunk; when set, `run` streams. */
   streamingCallback?: StreamingCallback | undefined;
-  huggingfacePipelineKwargs?: Readonly<Record<string, unknown>> | undefined;
-  worker?: WorkerOption | undefined;
-  env?: LocalModelEnv | undefined;
 }
 
 const typeName = 'haystack.components.generators.hugging_face_local.HuggingFaceLocalGenerator';
@@ -44,37 +35,19 @@ const typeName = 'haystack.components.generators.hugging_face_local.HuggingFaceL
  * const generator = new HuggingFaceLocalGenerator('Xenova/gpt2', { generationKwargs: { max_new_tokens: 40 } });
  * const { replies } = await generator.run('Once upon a time');
  */
-export class HuggingFaceLocalGenerator implements LoadableModel {
+export class HuggingFaceLocalGenerator extends LocalModel {
   /** Haystack's type name. */
   static readonly typeNames = [typeName] as const;
-  /** Marks a generator whose model loads before it answers. */
-  readonly loadsModel = true as const;
   /** Pipeline sockets: `prompt` in, `replies` and `meta` out. */
   readonly sockets: ComponentSockets = textGeneratorSockets;
-  readonly model: string;
-  readonly task: LocalTask;
-  readonly devicePreference: DevicePreference;
-  readonly dtype: string | undefined;
   /** Generation options with `max_new_tokens`, as Haystack keeps them. */
   readonly generationKwargs: GenerationKwargs;
   /** Generation stops at any of these. */
   readonly stopWords: readonly string[];
   readonly streamingCallback: StreamingCallback | undefined;
-  readonly huggingfacePipelineKwargs: Readonly<Record<string, unknown>>;
-  readonly #runner: LocalRunner;
 
   constructor(model: string, options: HuggingFaceLocalGeneratorOptions = {}) {
-    if (typeof model !== 'string' || model.trim() === '') throw new ConfigError('HuggingFaceLocalGenerator needs a model id.');
-    this.model = model;
-    this.task = options.task ?? 'text-generation';
-    if (this.task !== 'text-generation' && this.task !== 'text2text-generation') {
-      throw new ConfigError(`Task '${this.task as string}' is not supported. The supported tasks are: text-generation, text2text-generation.`);
-    }
-    this.devicePreference = options.device ?? 'auto';
-    if (!['auto', 'webgpu', 'wasm'].includes(this.devicePreference)) {
-      throw new ConfigError(`device must be 'auto', 'webgpu' or 'wasm', got '${this.devicePreference as string}'.`);
-    }
-    this.dtype = options.dtype;
+    super(model, options, 'HuggingFaceLocalGenerator');
     const kwargs: Record<string, unknown> = { ...options.generationKwargs };
     kwargs.max_new_tokens ??= 512;
     // Haystack's text generator keeps stop words apart from the generation kwargs (`stop_words`).
@@ -82,36 +55,6 @@ export class HuggingFaceLocalGenerator implements LoadableModel {
     splitGenerationKwargs({ ...kwargs, stop_words: this.stopWords }, 'HuggingFaceLocalGenerator');
     this.generationKwargs = kwargs;
     this.streamingCallback = options.streamingCallback;
-    this.huggingfacePipelineKwargs = { ...options.huggingfacePipelineKwargs };
-    this.#runner = new LocalRunner(
-      { model, task: this.task, device: this.devicePreference, dtype: this.dtype, pipelineKwargs: this.huggingfacePipelineKwargs, env: options.env },
-      options.worker,
-    );
-  }
-
-  /** What the model runs on and why; undefined until loaded. */
-  get device(): DeviceChoice | undefined {
-    return this.#runner.device;
-  }
-
-  /** Loads the model, reporting progress (see `HuggingFaceLocalChatGenerator.warmUp`). */
-  warmUp(options?: WarmUpOptions): Promise<void> {
-    return this.#runner.warmUp(options);
-  }
-
-  /** Whether every file of the model is in the cache. */
-  isCached(): Promise<boolean> {
-    return this.#runner.isCached();
-  }
-
-  /** Removes the model's files from the cache. */
-  clearCache(): Promise<number> {
-    return this.#runner.clearCache();
-  }
-
-  /** Ends the model's Worker. */
-  dispose(): void {
-    this.#runner.dispose();
   }
 
   /** Generates a continuation of the prompt (a system prompt is not supported by raw prompts and is refused). */
@@ -124,7 +67,7 @@ export class HuggingFaceLocalGenerator implements LoadableModel {
       { ...this.generationKwargs, ...options.generationKwargs, stop_words: this.stopWords },
       'HuggingFaceLocalGenerator',
     );
-    const reply = await this.#runner.generate({
+    const reply = await this.runner.generate({
       input: { prompt },
       generationKwargs: generation,
       stopWords,
@@ -153,7 +96,7 @@ export class HuggingFaceLocalGenerator implements LoadableModel {
   /** Haystack's `{ type, init_parameters }`. */
   toDict(): ComponentDict {
     return defaultToDict(typeName, {
-      huggingface_pipeline_kwargs: pipelineKwargsToDict(this.huggingfacePipelineKwargs, this.model, this.task, this.devicePreference, this.dtype),
+      huggingface_pipeline_kwargs: pipelineKwargsToDict(this),
       generation_kwargs: { ...this.generationKwargs },
       stop_words: this.stopWords.length > 0 ? [...this.stopWords] : null,
       streaming_callback: null,
@@ -165,16 +108,11 @@ export class HuggingFaceLocalGenerator implements LoadableModel {
   static fromDict(dict: ComponentDict, options: { streamingCallback?: StreamingCallback } & Pick<HuggingFaceLocalGeneratorOptions, 'env' | 'worker'> = {}): HuggingFaceLocalGenerator {
     const init = readComponentDict(dict, [typeName], 'HuggingFaceLocalGenerator');
     const read = initReader(init, 'HuggingFaceLocalGenerator');
-    const { model: pipelineModel, task, device, dtype, token: _token, ...pipelineKwargs } = read.record('huggingface_pipeline_kwargs') ?? {};
-    const model = typeof pipelineModel === 'string' ? pipelineModel : read.string('model');
-    if (model === undefined) throw new ConfigError("HuggingFaceLocalGenerator.fromDict needs 'huggingface_pipeline_kwargs.model' (or 'model').");
+    const { model, options: loadOptions } = readPipelineKwargs(read, 'HuggingFaceLocalGenerator');
     return new HuggingFaceLocalGenerator(model, {
-      task: ((typeof task === 'string' ? task : undefined) ?? read.string('task')) as LocalTask | undefined,
-      device: device === 'webgpu' || device === 'wasm' ? device : 'auto',
-      dtype: typeof dtype === 'string' ? dtype : undefined,
+      ...loadOptions,
       generationKwargs: read.record('generation_kwargs'),
       stopWords: read.stringList('stop_words'),
-      huggingfacePipelineKwargs: pipelineKwargs,
       streamingCallback: options.streamingCallback,
       env: options.env,
       worker: options.worker,

@@ -7,6 +7,7 @@
 export { HuggingFaceLocalChatGenerator, TransformersChatGenerator } from './hugging-face-local-chat-generator.js';
 export type { HuggingFaceLocalChatGeneratorOptions } from './hugging-face-local-chat-generator.js';
 export { HuggingFaceLocalGenerator } from './hugging-face-local-generator.js';
+export type { LocalModel, LocalModelOptions } from './local-model.js';
 export type { HuggingFaceLocalGeneratorOptions } from './hugging-face-local-generator.js';
 export { defaultToolParser } from './tool-parser.js';
 export type { ToolParsingFunction } from './tool-parser.js';

@@ -178,11 +178,6 @@ export class LocalRunner {
     return this.#device;
   }
 
-  /** The load settings. */
-  get load(): LoadRequest {
-    return this.#load;
-  }
-
   async #getEngine(): Promise<LocalEngine> {
     if (this.#engine !== undefined) return this.#engine;
     if (this.#worker === false) {
