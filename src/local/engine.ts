@@ -89,6 +89,12 @@ const describeSources = (env: TransformersModule['env'], model: string): string 
   return places.length === 0 ? 'nowhere: both local and remote models are switched off' : places.join(' and ');
 };
 
+/** The device a load runs on: chosen here, or WASM after WebGPU failed in an earlier Worker. */
+const deviceFor = async (request: LoadRequest): Promise<DeviceChoice> =>
+  request.webgpuFailure === undefined
+    ? chooseDevice(request.device, request.dtype, currentGpu())
+    : wasmAfterWebGpuFailed({ device: 'webgpu', dtype: request.dtype ?? null, reason: '' }, new Error(request.webgpuFailure));
+
 let envLock: Promise<unknown> = Promise.resolve();
 
 /** Runs `work` when no other load, cache check or eviction of this module is between setting `env` and using it. */
@@ -136,10 +142,7 @@ export class TransformersEngine implements LocalEngine {
     // so one load's settings never leak into another's.
     return withEnvLock(async () => {
       applyEnv(tf.env, request.env);
-      const choice =
-        request.webgpuFailure === undefined
-          ? await chooseDevice(request.device, request.dtype, currentGpu())
-          : wasmAfterWebGpuFailed({ device: 'webgpu', dtype: request.dtype ?? null, reason: '' }, new Error(request.webgpuFailure));
+      const choice = await deviceFor(request);
       const cached = await this.#isCached(tf, request, choice).catch(() => false);
       try {
         const pipeline = (await tf.pipeline(request.task, request.model, {
@@ -250,11 +253,7 @@ export class TransformersEngine implements LocalEngine {
 
   // The files of a pipeline depend on the device and dtype (q8 on WASM by default, fp32 on WebGPU, ...).
   async #fileOptions(request: LoadRequest, choice?: DeviceChoice): Promise<Record<string, unknown>> {
-    const resolved =
-      choice ??
-      (request.webgpuFailure === undefined
-        ? await chooseDevice(request.device, request.dtype, currentGpu())
-        : wasmAfterWebGpuFailed({ device: 'webgpu', dtype: request.dtype ?? null, reason: '' }, new Error(request.webgpuFailure)));
+    const resolved = choice ?? (await deviceFor(request));
     const { revision, model_file_name: modelFileName, subfolder } = request.pipelineKwargs ?? {};
     return {
       device: resolved.device,
