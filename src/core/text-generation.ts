@@ -1,6 +1,6 @@
 import { ChatMessage } from './chat-message.js';
 import type { ChatGenerator, GenerationKwargs } from './chat-generator.js';
-import type { ComponentSockets } from './component.js';
+import type { ComponentSockets, InvokeOptions } from './component.js';
 import type { StreamingCallback } from './streaming-chunk.js';
 
 /** Per-call options of the text generators. */
@@ -36,6 +36,14 @@ export interface TextGeneratorInputs {
   streaming_callback?: StreamingCallback | undefined;
   generation_kwargs?: GenerationKwargs | undefined;
 }
+
+/** A text generator's run options from its pipeline inputs (snake_case sockets), as `runOptionsFromInputs` for chat generators. */
+export const textRunOptionsFromInputs = (inputs: TextGeneratorInputs, options: InvokeOptions): TextGeneratorRunOptions => ({
+  systemPrompt: inputs.system_prompt,
+  streamingCallback: inputs.streaming_callback,
+  generationKwargs: inputs.generation_kwargs,
+  signal: options.signal,
+});
 
 /**
  * Runs a prompt through a chat generator, as Haystack's text generators do: an optional system

@@ -8,6 +8,7 @@ import {
   type TextGeneratorInputs,
   type TextGeneratorResult,
   type TextGeneratorRunOptions,
+  textRunOptionsFromInputs,
 } from '../core/text-generation.js';
 
 /** Options of {@link AzureOpenAIGenerator}. */
@@ -44,12 +45,7 @@ export class AzureOpenAIGenerator {
 
   /** Pipeline entry. */
   invoke(inputs: TextGeneratorInputs, options: InvokeOptions = {}): Promise<TextGeneratorResult> {
-    return this.run(inputs.prompt, {
-      systemPrompt: inputs.system_prompt,
-      streamingCallback: inputs.streaming_callback,
-      generationKwargs: inputs.generation_kwargs,
-      signal: options.signal,
-    });
+    return this.run(inputs.prompt, textRunOptionsFromInputs(inputs, options));
   }
 
   /** Loads the client ahead of the first call. */

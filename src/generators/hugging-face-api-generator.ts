@@ -13,6 +13,7 @@ import {
   type TextGeneratorInputs,
   type TextGeneratorResult,
   type TextGeneratorRunOptions,
+  textRunOptionsFromInputs,
 } from '../core/text-generation.js';
 
 /** Options of {@link HuggingFaceAPIGenerator}: Haystack's text-generation kwargs (`max_new_tokens`, `stop_sequences`). */
@@ -62,12 +63,7 @@ export class HuggingFaceAPIGenerator {
 
   /** Pipeline entry. */
   invoke(inputs: TextGeneratorInputs, options: InvokeOptions = {}): Promise<TextGeneratorResult> {
-    return this.run(inputs.prompt, {
-      systemPrompt: inputs.system_prompt,
-      streamingCallback: inputs.streaming_callback,
-      generationKwargs: inputs.generation_kwargs,
-      signal: options.signal,
-    });
+    return this.run(inputs.prompt, textRunOptionsFromInputs(inputs, options));
   }
 
   /** Loads the client ahead of the first call. */

@@ -13,6 +13,7 @@ import {
   type TextGeneratorRunOptions,
 } from '../core/index.js';
 import { initReader } from '../core/read-init.js';
+import { textRunOptionsFromInputs } from '../core/text-generation.js';
 import { LocalModel, pipelineKwargsToDict, readPipelineKwargs, splitGenerationKwargs, type LocalModelOptions } from './local-model.js';
 
 /** Options of {@link HuggingFaceLocalGenerator}. */
@@ -85,12 +86,7 @@ export class HuggingFaceLocalGenerator extends LocalModel {
 
   /** Pipeline entry. */
   invoke(inputs: TextGeneratorInputs, options: InvokeOptions = {}): Promise<TextGeneratorResult> {
-    return this.run(inputs.prompt, {
-      systemPrompt: inputs.system_prompt,
-      streamingCallback: inputs.streaming_callback,
-      generationKwargs: inputs.generation_kwargs,
-      signal: options.signal,
-    });
+    return this.run(inputs.prompt, textRunOptionsFromInputs(inputs, options));
   }
 
   /** Haystack's `{ type, init_parameters }`. */
