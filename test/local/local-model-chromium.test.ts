@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyModelReplies, writeTinyModels } from '../fixtures/tiny-model.js';
-import { launchChromium } from '../support/chromium.js';
+import { blockOutsideRequests, launchChromium } from '../support/chromium.js';
 import { buildFixtureApp } from '../support/fixture-app.js';
 import { serveStatic, type SlowFile } from '../support/static-server.js';
 
@@ -51,13 +51,7 @@ const start = async (options: { webgpu?: boolean; slow?: readonly SlowFile[] } =
     { slow: options.slow },
   );
   const browser = await launchChromium({ webgpu: options.webgpu });
-  const blocked: string[] = [];
-  await browser.context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
-    blocked.push(url.href);
-    return route.abort();
-  });
+  const blocked = await blockOutsideRequests(browser.context);
   const page = await open(browser.context, server.url);
   return {
     server,

@@ -39,3 +39,18 @@ export const launchChromium = async (options: LaunchOptions = {}): Promise<{ con
     },
   };
 };
+
+/**
+ * Lets a context reach 127.0.0.1 only: every other request is aborted and its URL listed in the
+ * array returned, which tests assert empty.
+ */
+export const blockOutsideRequests = async (context: BrowserContext): Promise<string[]> => {
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    blocked.push(url.href);
+    return route.abort();
+  });
+  return blocked;
+};

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serveProxy } from '../../src/proxy/node.js';
 import { writeTinyModels } from '../fixtures/tiny-model.js';
-import { launchChromium } from './chromium.js';
+import { blockOutsideRequests, launchChromium } from './chromium.js';
 import { buildFixtureApp } from './fixture-app.js';
 import { startReplayServer, type ReplayServer } from './replay-server.js';
 import { serveStatic } from './static-server.js';
@@ -70,13 +70,7 @@ export const startDemoApp = async (options: DemoAppOptions = {}): Promise<DemoAp
     ],
     { forwards: [{ prefix: '/api/', target: proxy.url }] },
   );
-  const blocked: string[] = [];
-  await browser.context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
-    blocked.push(url.href);
-    return route.abort();
-  });
+  const blocked = await blockOutsideRequests(browser.context);
   return {
     url: server.url,
     replay,
