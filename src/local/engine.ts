@@ -130,10 +130,8 @@ export class TransformersEngine implements LocalEngine {
       loading = this.#load(request, onProgress);
       this.#loads.set(key, loading);
       loading.catch(() => this.#loads.delete(key));
-      return (await loading).result;
     }
-    const loaded = await loading;
-    return { device: loaded.result.device, cached: true };
+    return (await loading).result;
   }
 
   async #load(request: LoadRequest, onProgress: (event: ModelProgressEvent) => void): Promise<Loaded> {
@@ -143,7 +141,6 @@ export class TransformersEngine implements LocalEngine {
     return withEnvLock(async () => {
       applyEnv(tf.env, request.env);
       const choice = await deviceFor(request);
-      const cached = await this.#isCached(tf, request, choice).catch(() => false);
       try {
         const pipeline = (await tf.pipeline(request.task, request.model, {
           device: choice.device,
@@ -151,7 +148,7 @@ export class TransformersEngine implements LocalEngine {
           progress_callback: (event: unknown) => onProgress(event as ModelProgressEvent),
           ...request.pipelineKwargs,
         })) as unknown as LoadedPipeline;
-        return { pipeline, result: { device: choice, cached } };
+        return { pipeline, result: { device: choice } };
       } catch (error) {
         // A failed WebGPU start leaves onnxruntime-web's session queue rejected in this Worker: the
         // runner retries on WASM in a fresh one.

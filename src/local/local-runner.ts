@@ -36,7 +36,7 @@ export const toHayloftError = (error: unknown, model: string): HayloftError => {
 export class ProgressTracker {
   readonly #files = new Map<string, { loaded: number; total: number }>();
   #percent = 0;
-  #cached: boolean;
+  readonly #cached: boolean;
   /** True once transformers.js reported `ready`. */
   sawReady = false;
 
@@ -71,8 +71,7 @@ export class ProgressTracker {
   }
 
   /** The aggregate now; `finished` pins it to 100%. */
-  snapshot(finished = false, cached?: boolean): ModelLoadProgress {
-    if (cached !== undefined) this.#cached = cached;
+  snapshot(finished = false): ModelLoadProgress {
     let loaded = 0;
     let total = 0;
     const files: Record<string, { loaded: number; total: number }> = {};
@@ -238,7 +237,7 @@ export class LocalRunner {
       })
       .then((result) => {
         if (current()) this.#device = result.device;
-        const final = (tracker ?? new ProgressTracker(result.cached)).snapshot(true);
+        const final = (tracker ?? new ProgressTracker(false)).snapshot(true);
         if (onProgress !== undefined && tracker?.sawReady !== true) {
           onProgress({ status: 'ready', task: this.#load.task, model: this.#load.model }, final);
         }

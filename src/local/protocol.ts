@@ -63,11 +63,9 @@ export interface LoadRequest {
   readonly webgpuFailure?: string | undefined;
 }
 
-/** What a load reports when it is done. */
+/** What a load reports when it is done. (Whether it came from the cache is asked before, with `isCached`, so progress can say so.) */
 export interface LoadResult {
   readonly device: DeviceChoice;
-  /** True when every file came from the cache. */
-  readonly cached: boolean;
 }
 
 /** A message in the shape chat templates expect (Hugging Face's). */
