@@ -15,6 +15,7 @@ import {
 } from '../core/index.js';
 import type { ModelLoadProgress, ModelProgressEvent, WarmUpOptions } from '../core/model-progress.js';
 import { isNode } from './device.js';
+import { startOfAnyAtEnd } from './reply-streamer.js';
 import type { DeviceChoice, EngineErrorData, GenerateRequest, GenerateResult, LoadRequest, LoadResult, LocalEngine } from './protocol.js';
 import type { ToolParsingFunction } from './tool-parser.js';
 import { WorkerEngine, createDefaultWorker, type WorkerLike } from './worker-engine.js';
@@ -123,13 +124,7 @@ class ToolTextGate {
       this.#emitted = tag === -1 ? this.#emitted : tag;
       return out;
     }
-    let hold = 0;
-    for (let length = Math.min(toolCallTag.length - 1, this.#text.length); length > 0; length -= 1) {
-      if (this.#text.endsWith(toolCallTag.slice(0, length))) {
-        hold = length;
-        break;
-      }
-    }
+    let hold = startOfAnyAtEnd(this.#text, [toolCallTag]);
     // Nothing emitted yet and only whitespace: a `{` may still come.
     if (this.#emitted === 0 && this.#text.trim() === '') hold = this.#text.length;
     const end = this.#text.length - hold;

@@ -1,3 +1,20 @@
+/**
+ * The length of the longest end of `text` that is the start (not the whole) of one of `words`: text
+ * that may still become one of them, and must wait for the next piece.
+ */
+export const startOfAnyAtEnd = (text: string, words: readonly string[]): number => {
+  let hold = 0;
+  for (const word of words) {
+    for (let length = Math.min(word.length - 1, text.length); length > hold; length -= 1) {
+      if (text.endsWith(word.slice(0, length))) {
+        hold = length;
+        break;
+      }
+    }
+  }
+  return hold;
+};
+
 /** The tokenizer calls the streamer needs (a transformers.js `PreTrainedTokenizer`). */
 export interface StreamingTokenizer {
   decode(ids: bigint[], options: { skip_special_tokens: boolean }): string;
@@ -115,15 +132,7 @@ export class ReplyStreamer {
       return;
     }
     // Hold back the longest tail that could still grow into a stop word.
-    let hold = 0;
-    for (const word of stopWords) {
-      for (let length = Math.min(word.length - 1, pending.length); length > hold; length -= 1) {
-        if (pending.endsWith(word.slice(0, length))) {
-          hold = length;
-          break;
-        }
-      }
-    }
+    const hold = startOfAnyAtEnd(pending, stopWords);
     this.#pending = pending.slice(pending.length - hold);
     if (pending.length > hold) this.#emit(pending.slice(0, pending.length - hold));
   }
