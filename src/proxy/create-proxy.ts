@@ -7,21 +7,45 @@ import { MemoryStore } from './rate-limit/memory-store.js';
 import type { RateLimitStore } from './rate-limit/store.js';
 import { readJsonBody } from './read-json-body.js';
 import { matchRoute, type Target } from './routes.js';
-import { findUsage, relayEventStream, type RelayEnd } from './sse-relay.js';
+import { findUsage, relayEventStream, type RelayEnd, type RelayOptions } from './sse-relay.js';
 import type { AuthorizeResult, ProxyConfig, ProxyLogEntry } from './types.js';
 import { callUpstream } from './upstream.js';
 import { validateGenerationBody, type RequestLimits } from './validate-request.js';
+
+/**
+ * What the proxy uses of Node's `ServerResponse`: declared here, structurally, so that edge builds
+ * need no Node types.
+ */
+export interface NodeOutgoing {
+  readonly writableFinished: boolean;
+  readonly destroyed: boolean;
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  flushHeaders(): void;
+  write(chunk: Uint8Array): boolean;
+  end(): unknown;
+  on(event: 'close' | 'drain', listener: () => void): unknown;
+  once(event: 'close', listener: () => void): unknown;
+  off(event: 'close', listener: () => void): unknown;
+}
+
+/**
+ * Relays a streamed upstream answer straight to the client's Node response and returns the response
+ * Hono must not send, or returns undefined to leave the answer to the web-stream relay.
+ */
+export type RelayToClient = (response: Response, outgoing: NodeOutgoing | undefined, headers: Record<string, string>, options: RelayOptions) => Response | undefined;
 
 /** Options the Node server passes in; not part of the user's config. */
 export interface ProxyRuntimeOptions {
   /** Fires on shutdown: live streams end with a `server_shutdown` error event. */
   shutdown?: AbortSignal;
+  /** On Node, relays streams socket to socket (see `node-relay.ts`). */
+  relayToClient?: RelayToClient;
 }
 
 /** What Hono sees of the Node server's bindings (absent on edge runtimes). */
 interface NodeBindings {
   incoming?: { url?: string; socket?: { remoteAddress?: string } } & AsyncIterable<Uint8Array>;
-  outgoing?: { writableFinished: boolean; once(event: 'close', listener: () => void): unknown; off(event: 'close', listener: () => void): unknown };
+  outgoing?: NodeOutgoing;
 }
 
 const imageFields = new Set(['model', 'prompt', 'n', 'size', 'quality', 'response_format', 'style', 'user', 'background', 'moderation', 'output_compression', 'output_format']);
@@ -196,7 +220,7 @@ export const createProxy = (config: ProxyConfig, runtime: ProxyRuntimeOptions = 
           return new Response(bytes, { status: response.status, headers });
         }
         streamOwnsLog = true;
-        const relayed = relayEventStream(response.body, {
+        const relayOptions: RelayOptions = {
           pingIntervalMs: config.pingIntervalMs ?? 15_000,
           idleMs,
           deadline: started + totalMs,
@@ -210,19 +234,18 @@ export const createProxy = (config: ProxyConfig, runtime: ProxyRuntimeOptions = 
             if (usage) Object.assign(entry, usage);
             finishLog(200, end === 'complete' ? null : end);
           },
+        };
+        Object.assign(headers, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          'x-accel-buffering': 'no',
         });
-        return new Response(relayed, {
-          status: 200,
-          headers: {
-            ...headers,
-            'content-type': 'text/event-stream; charset=utf-8',
-            'cache-control': 'no-cache, no-transform',
-            'x-accel-buffering': 'no',
-            // Tells Node's adapter that this body streams: without it, it probes the first reads
-            // (and waits a timer tick) before writing the headers.
-            ...(c.env?.outgoing ? { 'transfer-encoding': 'chunked' } : {}),
-          },
-        });
+        const sent = runtime.relayToClient?.(response, c.env?.outgoing, headers, relayOptions);
+        if (sent !== undefined) return sent;
+        // Tells Node's adapter that this body streams: without it, it probes the first reads (and
+        // waits a timer tick) before writing the headers.
+        if (c.env?.outgoing) headers['transfer-encoding'] = 'chunked';
+        return new Response(relayEventStream(response.body, relayOptions), { status: 200, headers });
       } catch (error) {
         if (!streamOwnsLog) {
           stopWatching();

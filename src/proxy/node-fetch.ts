@@ -14,29 +14,53 @@ const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: Infinity, sched
 // Statuses whose Response may not have a body.
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
-/** The upstream answer's body as a web stream that reads the socket only as fast as it is consumed. */
-const toWebStream = (message: IncomingMessage, abort: () => void): ReadableStream<Uint8Array> =>
-  new ReadableStream<Uint8Array>(
+/**
+ * The upstream answer's body as a web stream that reads the socket only as fast as it is consumed.
+ * It touches the message only on its first read, so a relay that takes the message itself (see
+ * {@link takeUpstreamMessage}) finds it untouched.
+ */
+const toWebStream = (message: IncomingMessage, abort: () => void): ReadableStream<Uint8Array> => {
+  let listening = false;
+  return new ReadableStream<Uint8Array>(
     {
-      start(controller) {
-        message.on('data', (chunk: Buffer) => {
-          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-          if ((controller.desiredSize ?? 0) <= 0) message.pause();
-        });
-        message.on('end', () => controller.close());
-        message.on('error', (error) => controller.error(error));
-        // A socket closed before the end of the body: the stream breaks off.
-        message.on('aborted', () => controller.error(new Error('upstream connection closed mid-body')));
-      },
-      pull() {
+      pull(controller) {
+        if (!listening) {
+          listening = true;
+          message.on('data', (chunk: Buffer) => {
+            controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+            if ((controller.desiredSize ?? 0) <= 0) message.pause();
+          });
+          message.on('end', () => controller.close());
+          // A socket closed before the end of the body: the stream breaks off.
+          message.on('close', () => {
+            if (!message.complete) controller.error(new Error('upstream connection closed mid-body'));
+          });
+          message.on('error', () => undefined);
+        }
         message.resume();
       },
       cancel() {
         abort();
       },
     },
-    { highWaterMark: 1 },
+    { highWaterMark: 0 },
   );
+};
+
+// The Node message behind each response this transport made, until a relay takes it.
+const messages = new WeakMap<Response, IncomingMessage>();
+
+/**
+ * The upstream's `IncomingMessage` behind a response from {@link nodeFetch}, for a relay that writes
+ * it to a Node socket without web streams; undefined for any other response, or once its body has
+ * been read as a web stream.
+ */
+export const takeUpstreamMessage = (response: Response): IncomingMessage | undefined => {
+  const message = messages.get(response);
+  if (message === undefined || response.bodyUsed || response.body?.locked === true) return undefined;
+  messages.delete(response);
+  return message;
+};
 
 const toHeaders = (message: IncomingMessage): Headers => {
   const headers = new Headers();
@@ -79,7 +103,9 @@ export const nodeFetch = (input: string | URL | Request, init: RequestInit = {})
       message.on('close', () => signal?.removeEventListener('abort', onAbort));
       const body = nullBodyStatuses.has(status) ? null : toWebStream(message, onAbort);
       if (body === null) message.resume();
-      resolve(new Response(body, { status, statusText: message.statusMessage ?? '', headers: toHeaders(message) }));
+      const response = new Response(body, { status, statusText: message.statusMessage ?? '', headers: toHeaders(message) });
+      if (body !== null) messages.set(response, message);
+      resolve(response);
     });
     request.end(typeof init.body === 'string' ? init.body : undefined);
   });

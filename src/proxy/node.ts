@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createProxy } from './create-proxy.js';
 import { nodeFetch } from './node-fetch.js';
+import { relayToNodeClient } from './node-relay.js';
 import type { ProxyConfig } from './types.js';
 
 /** Options of {@link serveProxy}. */
@@ -40,8 +41,9 @@ export const serveProxy = async (config: ProxyConfig, options: ServeProxyOptions
   const shutdown = new AbortController();
   // Every live stream listens for shutdown: thousands of listeners on this one signal are expected.
   setMaxListeners(0, shutdown.signal);
-  // Upstream calls on node:http unless the config brings its own fetch (see node-fetch.ts).
-  const app = createProxy({ ...config, fetch: config.fetch ?? nodeFetch }, { shutdown: shutdown.signal });
+  // Upstream calls on node:http unless the config brings its own fetch (see node-fetch.ts), and
+  // their streams relayed socket to socket (see node-relay.ts).
+  const app = createProxy({ ...config, fetch: config.fetch ?? nodeFetch }, { shutdown: shutdown.signal, relayToClient: relayToNodeClient });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: options.hostname ?? '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

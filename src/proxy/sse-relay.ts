@@ -23,8 +23,29 @@ export interface TokenUsage {
   completion_tokens: number | null;
 }
 
+/** Where a relay writes: the client's response, as a web stream or a Node socket. */
+export interface RelaySink {
+  write(bytes: Uint8Array): void;
+  /** Ends the response; after an error event, or when the upstream finished. */
+  end(): void;
+}
+
+/** One relayed stream, driven by its transport as the upstream's bytes arrive and the client goes. */
+export interface Relay {
+  /** True once the relay has ended, for any reason. */
+  readonly ended: boolean;
+  /** Upstream bytes: written to the client as they are. */
+  data(bytes: Uint8Array): void;
+  /** The upstream body ended normally. */
+  complete(): void;
+  /** The upstream connection broke off before the end of the body. */
+  broken(): void;
+  /** The client went away. */
+  clientGone(): void;
+}
+
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const ping = encoder.encode(': ping\n\n');
 const usageStart = /"usage"\s*:\s*\{/g;
 
 /** The last usage numbers in a piece of a stream or body (either key order), for the log. */
@@ -39,7 +60,8 @@ export const findUsage = (text: string): TokenUsage | null => {
   return { prompt_tokens: prompt === undefined ? null : Number(prompt), completion_tokens: completion === undefined ? null : Number(completion) };
 };
 
-// Usage arrives in the last chunk or two: keeping the last 4 KB read is enough, and costs O(1) per read.
+// Usage arrives in the last chunk or two: the relay keeps references to the chunks that make up the
+// last 4 KB and decodes them once, at the end, so a chunk costs no decoding on the way through.
 const tailBytes = 4096;
 
 const errorEvent = (code: RelayEnd, message: string, options: RelayOptions): Uint8Array =>
@@ -48,84 +70,123 @@ const errorEvent = (code: RelayEnd, message: string, options: RelayOptions): Uin
   );
 
 /**
- * Passes an upstream server-sent-event body through unchanged and unbuffered: each upstream read is
- * written as it arrives. Adds a `: ping` comment while the upstream is silent, ends with an `error`
- * event (and no `[DONE]`) if the upstream drops, stalls or runs out of time, and aborts the upstream
- * as soon as the client goes away.
+ * The relay's rules, apart from any transport: every upstream chunk is written as it arrives (no
+ * buffering); a `: ping` comment goes out while the upstream is silent; the stream ends with an
+ * `error` event (and no `[DONE]`) if the upstream drops, stalls, runs out of time or the server shuts
+ * down; the upstream is aborted as soon as the stream ends early. One timer per stream, re-armed only
+ * when it fires, keeps a chunk's cost to a clock read.
  */
-export const relayEventStream = (upstream: ReadableStream<Uint8Array>, options: RelayOptions): ReadableStream<Uint8Array> => {
-  const reader = upstream.getReader();
+export const startRelay = (options: RelayOptions, sink: RelaySink): Relay => {
   let ended = false;
-  let ping: ReturnType<typeof setInterval> | undefined;
-  let idle: ReturnType<typeof setTimeout> | undefined;
-  let total: ReturnType<typeof setTimeout> | undefined;
-  let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
-  let lastWrite = Date.now();
-  let tail = '';
+  let lastRead = Date.now();
+  let lastWrite = lastRead;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const recent: Uint8Array[] = [];
+  let recentBytes = 0;
+
+  const usage = (): TokenUsage | null => {
+    const bytes = new Uint8Array(recentBytes);
+    let at = 0;
+    for (const chunk of recent) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return findUsage(new TextDecoder().decode(bytes));
+  };
 
   const finish = (end: RelayEnd, message?: string): void => {
     if (ended) return;
     ended = true;
-    clearInterval(ping);
-    clearTimeout(idle);
-    clearTimeout(total);
+    clearTimeout(timer);
     options.shutdown?.removeEventListener('abort', onShutdown);
-    if (end !== 'complete') {
-      options.abortUpstream();
-      void reader.cancel().catch(() => undefined);
-    }
-    if (message !== undefined && controllerRef) {
-      try {
-        controllerRef.enqueue(errorEvent(end, message, options));
-        controllerRef.close();
-      } catch {
-        // the client is already gone
-      }
-    }
-    options.onEnd(end, findUsage(tail));
+    if (end !== 'complete') options.abortUpstream();
+    if (message !== undefined) sink.write(errorEvent(end, message, options));
+    if (end !== 'client_closed') sink.end();
+    options.onEnd(end, usage());
   };
 
-  const armIdle = (): void => {
-    clearTimeout(idle);
-    idle = setTimeout(() => finish('upstream_idle_timeout', `${options.provider} stopped sending; the stream was ended.`), options.idleMs);
+  const wake = (): void => {
+    if (ended) return;
+    const now = Date.now();
+    if (now >= options.deadline) return finish('upstream_timeout', 'The request took too long and was ended.');
+    if (now - lastRead >= options.idleMs) return finish('upstream_idle_timeout', `${options.provider} stopped sending; the stream was ended.`);
+    if (now - lastWrite >= options.pingIntervalMs) {
+      sink.write(ping);
+      lastWrite = now;
+    }
+    const due = Math.min(options.deadline, lastRead + options.idleMs, lastWrite + options.pingIntervalMs);
+    timer = setTimeout(wake, Math.max(1, due - now));
   };
   const onShutdown = (): void => finish('server_shutdown', 'The proxy is shutting down; retry the request.');
 
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controllerRef = controller;
-      ping = setInterval(() => {
-        if (!ended && Date.now() - lastWrite >= options.pingIntervalMs) {
-          controller.enqueue(encoder.encode(': ping\n\n'));
-          lastWrite = Date.now();
+  options.shutdown?.addEventListener('abort', onShutdown, { once: true });
+  wake();
+
+  return {
+    get ended() {
+      return ended;
+    },
+    data(bytes) {
+      if (ended) return;
+      lastRead = lastWrite = Date.now();
+      recent.push(bytes);
+      recentBytes += bytes.byteLength;
+      while (recent.length > 1 && recentBytes - (recent[0]?.byteLength ?? 0) >= tailBytes) recentBytes -= recent.shift()?.byteLength ?? 0;
+      sink.write(bytes);
+    },
+    complete: () => finish('complete'),
+    broken: () => finish('upstream_disconnected', `The connection to ${options.provider} broke off mid-stream.`),
+    clientGone: () => finish('client_closed'),
+  };
+};
+
+/**
+ * Relays an upstream server-sent-event body as a web stream, for runtimes that answer with a
+ * `Response` (edge runtimes, Next.js): reads the upstream only as fast as the client takes it.
+ */
+export const relayEventStream = (upstream: ReadableStream<Uint8Array>, options: RelayOptions): ReadableStream<Uint8Array> => {
+  const reader = upstream.getReader();
+  let relay: Relay | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const abortUpstream = (): void => {
+          options.abortUpstream();
+          void reader.cancel().catch(() => undefined);
+        };
+        relay = startRelay({ ...options, abortUpstream }, {
+          write: (bytes) => {
+            try {
+              controller.enqueue(bytes);
+            } catch {
+              // the client is already gone
+            }
+          },
+          end: () => {
+            try {
+              controller.close();
+            } catch {
+              // the client is already gone
+            }
+          },
+        });
+      },
+      async pull() {
+        if (!relay || relay.ended) return;
+        let result: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          result = await reader.read();
+        } catch {
+          relay.broken();
+          return;
         }
-      }, Math.max(10, Math.floor(options.pingIntervalMs / 2)));
-      armIdle();
-      total = setTimeout(() => finish('upstream_timeout', 'The request took too long and was ended.'), Math.max(0, options.deadline - Date.now()));
-      options.shutdown?.addEventListener('abort', onShutdown, { once: true });
+        if (result.done) relay.complete();
+        else relay.data(result.value);
+      },
+      cancel() {
+        relay?.clientGone();
+      },
     },
-    async pull(controller) {
-      if (ended) return;
-      let result: Awaited<ReturnType<typeof reader.read>>;
-      try {
-        result = await reader.read();
-      } catch {
-        finish('upstream_disconnected', `The connection to ${options.provider} broke off mid-stream.`);
-        return;
-      }
-      if (ended) return;
-      if (result.done) {
-        finish('complete');
-        controller.close();
-        return;
-      }
-      armIdle();
-      lastWrite = Date.now();
-      tail = (tail + decoder.decode(result.value, { stream: true })).slice(-tailBytes);
-      controller.enqueue(result.value);
-    },
-    cancel() {
-      finish('client_closed');
-    },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 };
