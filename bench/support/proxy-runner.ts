@@ -1,5 +1,6 @@
 // The proxy under benchmark, in a process of its own: serves every provider route against the fake
-// upstream given as argv[2]; answers IPC { type: 'memory' } with its memory after a full collection.
+// upstream given as argv[2]; answers IPC { type: 'memory' } with its memory after a full collection,
+// and { type: 'cpu' } with the CPU time it has used (user + system, ms).
 import { serveProxy } from '../../src/proxy/node.js';
 
 const upstream = process.argv[2] ?? '';
@@ -15,6 +16,11 @@ const proxy = await serveProxy(
 );
 process.send?.({ url: proxy.url });
 process.on('message', (message: { type?: string }) => {
+  if (message.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ type: 'cpu', ms: (user + system) / 1000 });
+    return;
+  }
   if (message.type !== 'memory') return;
   (globalThis as { gc?: () => void }).gc?.();
   const { rss, heapUsed } = process.memoryUsage();
