@@ -57,6 +57,21 @@ describe('<Chat> in Chromium', () => {
     expect($('.hayloft-send')).not.toBeNull();
   });
 
+  it('should show a cursor after the text being written, and none once the answer ends', async () => {
+    await replay.enqueue({ sse: tokenStream(40).slice(0, 12), hang: true, done: false });
+    mountChat();
+    await userEvent.click(input());
+    await userEvent.keyboard('Go{Enter}');
+    await waitFor(() => expect($('[data-role="assistant"][data-status="streaming"]')?.textContent).toContain('w10'));
+    const cursor = (role: string) => getComputedStyle($(`[data-role="${role}"] .hayloft-content > :last-child`)!, '::after');
+    expect(cursor('assistant').content).toBe('""');
+    expect(cursor('assistant').display).toBe('inline-block');
+    expect(cursor('user').content).toBe('none');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('stopped'));
+    expect(cursor('assistant').content).toBe('none');
+  });
+
   it('should follow a streaming answer until the user scrolls up, then offer a way back', async () => {
     await replay.enqueue({ sse: tokenStream(600, 10), writeDelayMs: 4 });
     mountChat();
