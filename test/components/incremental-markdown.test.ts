@@ -56,6 +56,35 @@ describe('IncrementalMarkdown', () => {
     expect(shape(lexer.update('Something else entirely'))).toEqual(shape(Lexer.lex('Something else entirely')));
   });
 
+  it('should give the same blocks for Windows line endings, even with a \\r\\n split across two updates', () => {
+    const text = answer.replace(/\n/g, '\r\n');
+    const lexer = new IncrementalMarkdown();
+    for (let end = 1; end <= text.length; end += 1) {
+      const normalised = text.slice(0, end).replace(/\r\n?/g, '\n');
+      expect(shape(lexer.update(text.slice(0, end))), `after ${end} characters`).toEqual(shape(Lexer.lex(normalised, { gfm: true })));
+    }
+  });
+
+  it('should hand out finished blocks in groups that stay the same arrays as the text grows', () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}.`);
+    const lexer = new IncrementalMarkdown(4);
+    let text = '';
+    let previous: readonly (readonly unknown[])[] = [];
+    for (const paragraph of paragraphs) {
+      text += `${paragraph}\n\n`;
+      const tokens = lexer.update(text);
+      const { groups } = lexer;
+      // Block i is in group i / 4, in order, and the groups hold every block.
+      expect(groups.flat()).toEqual(tokens);
+      for (const group of groups.slice(0, -1)) expect(group).toHaveLength(4);
+      // A group of finished blocks is the very same array in the next update.
+      const sealed = Math.floor(lexer.stableCount / 4);
+      for (let index = 0; index < Math.min(sealed, previous.length - 1); index += 1) expect(groups[index]).toBe(previous[index]);
+      previous = groups;
+    }
+    expect(Math.floor(lexer.stableCount / 4)).toBeGreaterThan(15);
+  });
+
   it('should render an unclosed code fence as code while it streams', () => {
     const tokens = new IncrementalMarkdown().update('Look:\n\n```python\nprint(1)\n');
     expect(tokens.at(-1)).toMatchObject({ type: 'code', lang: 'python', text: 'print(1)' });

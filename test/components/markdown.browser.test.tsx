@@ -77,4 +77,17 @@ describe('Markdown with hostile input', () => {
     for (const node of changed) expect(last.contains(node)).toBe(true);
     expect(last.textContent).toBe('Last paragraph grows');
   });
+
+  it('should keep every finished block as the same DOM node through a long answer, directly under its container', async () => {
+    const paragraphs = (count: number) => Array.from({ length: count }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    react.mount(<Markdown text={paragraphs(30)} />);
+    const before = [...react.container.querySelectorAll('p')];
+    expect(before).toHaveLength(30);
+    for (const count of [33, 64, 65, 100]) react.mount(<Markdown text={paragraphs(count)} />);
+    await Promise.resolve();
+    const after = [...react.container.querySelectorAll(':scope > p')];
+    expect(after.map((node) => node.textContent)).toEqual(Array.from({ length: 100 }, (_, i) => `Paragraph ${i}.`));
+    // The paragraphs written before (the last one still growing then) were never mounted again.
+    for (const [index, node] of before.entries()) expect(after[index]).toBe(node);
+  });
 });

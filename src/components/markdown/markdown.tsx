@@ -3,8 +3,16 @@ import type { Token } from 'marked';
 import { IncrementalMarkdown } from './incremental-markdown.js';
 import { renderBlock } from './render-block.js';
 
+// Blocks per group: a long answer (hundreds of blocks) re-renders one group per update, not every block.
+const groupSize = 32;
+
 const Block = memo(function Block({ token, final }: { token: Token; final: boolean }): ReactNode {
   return renderBlock(token, final);
+});
+
+// No element of its own: the blocks stay direct children of the message, as if there were no groups.
+const Group = memo(function Group({ tokens, finalCount }: { tokens: readonly Token[]; finalCount: number }): ReactNode {
+  return tokens.map((token, index) => <Block key={index} token={token} final={index < finalCount} />);
 });
 
 /** Props of {@link Markdown}. */
@@ -23,9 +31,13 @@ export interface MarkdownProps {
  */
 export const Markdown = memo(function Markdown({ text }: MarkdownProps): ReactNode {
   const lexer = useRef<IncrementalMarkdown | null>(null);
-  lexer.current ??= new IncrementalMarkdown();
+  lexer.current ??= new IncrementalMarkdown(groupSize);
   const incremental = lexer.current;
-  const tokens = useMemo(() => incremental.update(text), [incremental, text]);
+  const groups = useMemo(() => {
+    incremental.update(text);
+    return incremental.groups;
+  }, [incremental, text]);
   const stable = incremental.stableCount;
-  return tokens.map((token, index) => <Block key={index} token={token} final={index < stable} />);
+  // A finished group's tokens and count never change, so React skips it without visiting its blocks.
+  return groups.map((tokens, index) => <Group key={index} tokens={tokens} finalCount={Math.min(tokens.length, Math.max(0, stable - index * groupSize))} />);
 });
