@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../core/index.js';
 import { useChatController, type ChatSource } from './chat-provider.js';
 import { activeMessages, type ChatState } from './chat-store.js';
-import { useStoreSlice } from './use-store-slice.js';
+import { threadKeys, useStoreSlice } from './use-store-slice.js';
 
 const selectMessages = (state: ChatState): readonly ChatMessage[] => {
   const thread = state.threads[state.activeThreadId];
@@ -17,4 +17,4 @@ const selectMessages = (state: ChatState): readonly ChatMessage[] => {
  * return messages.map((message, index) => <Row key={index} message={message} />);
  */
 export const useChatMessages = (chat?: ChatSource): readonly ChatMessage[] =>
-  useStoreSlice(useChatController(chat, 'useChatMessages').store, selectMessages);
+  useStoreSlice(useChatController(chat, 'useChatMessages').store, selectMessages, Object.is, threadKeys);

@@ -1,7 +1,7 @@
 import type { HayloftError, ToolCall } from '../core/index.js';
 import { useChatController, type ChatSource } from './chat-provider.js';
 import type { ChatState, ChatStatus } from './chat-store.js';
-import { shallowEqual, useStoreSlice } from './use-store-slice.js';
+import { shallowEqual, useStoreSlice, type ChatStateKeys } from './use-store-slice.js';
 
 /** What {@link useChatStatus} returns. */
 export interface ChatStatusSlice {
@@ -19,6 +19,7 @@ const selectStatus = (state: ChatState): ChatStatusSlice => ({
   pendingToolCalls: state.pendingToolCalls,
   hydrated: state.hydrated,
 });
+const statusKeys: ChatStateKeys = ['status', 'error', 'pendingToolCalls', 'hydrated'];
 
 /**
  * The chat's status, error and held tool calls; re-renders only when one of them changes (a status
@@ -29,4 +30,4 @@ const selectStatus = (state: ChatState): ChatStatusSlice => ({
  * return <button disabled={status !== 'streaming'}>Stop</button>;
  */
 export const useChatStatus = (chat?: ChatSource): ChatStatusSlice =>
-  useStoreSlice(useChatController(chat, 'useChatStatus').store, selectStatus, shallowEqual);
+  useStoreSlice(useChatController(chat, 'useChatStatus').store, selectStatus, shallowEqual, statusKeys);

@@ -1,7 +1,7 @@
 import { useChatController, type ChatSource } from './chat-provider.js';
 import { emptyThread, type ChatState } from './chat-store.js';
 import { threadUsage, type ThreadUsage } from './chat-usage.js';
-import { useStoreSlice } from './use-store-slice.js';
+import { threadKeys, useStoreSlice } from './use-store-slice.js';
 
 const none = threadUsage(emptyThread('none'));
 const selectUsage = (state: ChatState): ThreadUsage => {
@@ -16,4 +16,4 @@ const selectUsage = (state: ChatState): ThreadUsage => {
  * @example
  * const { totalTokens } = useChatUsage();
  */
-export const useChatUsage = (chat?: ChatSource): ThreadUsage => useStoreSlice(useChatController(chat, 'useChatUsage').store, selectUsage);
+export const useChatUsage = (chat?: ChatSource): ThreadUsage => useStoreSlice(useChatController(chat, 'useChatUsage').store, selectUsage, Object.is, threadKeys);

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useChatController, type ChatSource } from './chat-provider.js';
 import type { MessageRef } from './chat-controller.js';
 import { branchInfo, type ChatState } from './chat-store.js';
-import { useStoreSlice } from './use-store-slice.js';
+import { threadKeys, useStoreSlice } from './use-store-slice.js';
 
 // A string, so a new thread version with the same branches compares equal and the row stays put.
 const branchKey = (state: ChatState, message: MessageRef): string => {
@@ -32,8 +32,10 @@ export interface MessageBranch {
 export const useMessageBranch = (message: MessageRef, chat?: ChatSource): MessageBranch => {
   const controller = useChatController(chat, 'useMessageBranch');
   // One subscription per row selecting a string: a finished row re-renders only when its own
-  // branches change, and the lookup is cached per thread version (which streaming does not change).
-  const branch = useStoreSlice(controller.store, (state) => branchKey(state, message));
+  // branches change, the lookup is cached per thread version, and a draft write (once per frame while
+  // streaming) does not even run the selector, since it changes no thread.
+  const select = useCallback((state: ChatState) => branchKey(state, message), [message]);
+  const branch = useStoreSlice(controller.store, select, Object.is, threadKeys);
   const [index, count] = useMemo(() => branch.split('/').map(Number) as [number, number], [branch]);
   const switchTo = useCallback((next: number) => controller.switchBranch(message, next), [controller, message]);
   return { index, count, switchTo };

@@ -1,9 +1,10 @@
 import type { ChatMessage } from '../core/index.js';
 import { useChatController, type ChatSource } from './chat-provider.js';
 import type { ChatState } from './chat-store.js';
-import { useStoreSlice } from './use-store-slice.js';
+import { useStoreSlice, type ChatStateKeys } from './use-store-slice.js';
 
 const selectDraft = (state: ChatState): ChatMessage | null => state.draft;
+const draftKeys: ChatStateKeys = ['draft'];
 
 /**
  * The assistant message being streamed, or null. Updates at most once per animation frame: put it in
@@ -14,4 +15,4 @@ const selectDraft = (state: ChatState): ChatMessage | null => state.draft;
  * return draft ? <p aria-busy="true">{draft.text}</p> : null;
  */
 export const useStreamingMessage = (chat?: ChatSource): ChatMessage | null =>
-  useStoreSlice(useChatController(chat, 'useStreamingMessage').store, selectDraft);
+  useStoreSlice(useChatController(chat, 'useStreamingMessage').store, selectDraft, Object.is, draftKeys);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useChatController, type ChatSource } from './chat-provider.js';
 import type { ChatState, ChatThread } from './chat-store.js';
-import { useStoreSlice } from './use-store-slice.js';
+import { useStoreSlice, type ChatStateKeys } from './use-store-slice.js';
 
 /** One entry of the thread list. */
 export interface ThreadSummary {
@@ -27,6 +27,8 @@ export interface ThreadList {
   readonly switchTo: (threadId: string) => void;
 }
 
+const threadsKeys: ChatStateKeys = ['threads'];
+const activeKeys: ChatStateKeys = ['activeThreadId'];
 const summaries = new WeakMap<ChatState['threads'], readonly ThreadSummary[]>();
 
 const summarize = (threads: ChatState['threads']): readonly ThreadSummary[] => {
@@ -40,6 +42,9 @@ const summarize = (threads: ChatState['threads']): readonly ThreadSummary[] => {
   return list;
 };
 
+const selectSummaries = (state: ChatState) => summarize(state.threads);
+const selectActive = (state: ChatState) => state.activeThreadId;
+
 /**
  * The thread list of a chat (create, rename, delete, switch), for a sidebar. Re-renders when a
  * thread is added, renamed or gets a message, never per token.
@@ -49,8 +54,8 @@ const summarize = (threads: ChatState['threads']): readonly ThreadSummary[] => {
  */
 export const useThreads = (chat?: ChatSource): ThreadList => {
   const controller = useChatController(chat, 'useThreads');
-  const threads = useStoreSlice(controller.store, (state) => summarize(state.threads));
-  const activeThreadId = useStoreSlice(controller.store, (state) => state.activeThreadId);
+  const threads = useStoreSlice(controller.store, selectSummaries, Object.is, threadsKeys);
+  const activeThreadId = useStoreSlice(controller.store, selectActive, Object.is, activeKeys);
   return useMemo(
     () => ({
       threads,

@@ -1,5 +1,6 @@
 import type { ToolCall } from '../../core/index.js';
-import { useChatMessages, useChatSelector, useChatStatus, type ChatState } from '../../react/index.js';
+import { useChatMessages, useChatStatus, type ChatState } from '../../react/index.js';
+import { useStoreSlice, type ChatStateKeys } from '../../react/use-store-slice.js';
 import { useCopy } from '../markdown/copy-text.js';
 import { useComposerStore } from './composer-context.js';
 import { useMessageContext, useRoot } from './contexts.js';
@@ -10,6 +11,7 @@ export type Action = (() => void) | null;
 
 const isBusy = (status: string): boolean => status === 'submitted' || status === 'streaming';
 const selectBusy = (state: ChatState): boolean => isBusy(state.status);
+const busyKeys: ChatStateKeys = ['status'];
 
 /** Sends what the composer holds (or the edit of a message); null while a reply runs or nothing is typed. */
 export const useSendAction = (): Action => {
@@ -58,7 +60,7 @@ export const useEditAction = (): Action => {
   const composer = useComposerStore('Edit');
   const { controller } = useRoot('Edit');
   // One boolean per row: an Edit button sits on every user message of a long thread.
-  const busy = useChatSelector(selectBusy, controller);
+  const busy = useStoreSlice(controller.store, selectBusy, Object.is, busyKeys);
   if (message.role !== 'user' || busy) return null;
   return () => {
     composer.set({ text: message.text ?? '', editing: message });
