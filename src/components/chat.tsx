@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { isLoadableModel, type ChatGenerator, type ChatMessage } from '../core/index.js';
-import { useChatGenerator, useChatMessages, type UseChatGeneratorOptions, type UseChatGeneratorResult } from '../react/index.js';
+import { useChatGenerator, useChatMessages, useChatStatus, type UseChatGeneratorOptions, type UseChatGeneratorResult } from '../react/index.js';
 import { LabelsProvider, useLabels, type ChatLabels } from './labels.js';
 import { preloadMarkdown } from './markdown/lazy-markdown.js';
 import * as ChatPrimitive from './primitives/index.js';
@@ -102,11 +102,7 @@ function ChatView({ chat, props }: { chat: UseChatGeneratorResult; props: ChatPr
               </svg>
             </ChatPrimitive.Attach>
             <ChatPrimitive.Input className="hayloft-input" placeholder={placeholder} />
-            {chat.status === 'streaming' || chat.status === 'submitted' ? (
-              <ChatPrimitive.Stop className="hayloft-button hayloft-stop" />
-            ) : (
-              <ChatPrimitive.Send className="hayloft-button hayloft-send" />
-            )}
+            <SendOrStop />
           </div>
           <div className="hayloft-composer-footer">
             <ChatPrimitive.Regenerate className="hayloft-link-button" />
@@ -116,6 +112,17 @@ function ChatView({ chat, props }: { chat: UseChatGeneratorResult; props: ChatPr
       </div>
     </ChatPrimitive.Root>
     </ContentComponentsContext.Provider>
+  );
+}
+
+// Its own component, so a status change (three per answer) re-renders this button, not the whole
+// chat around it (at 200 messages, reconciling every row again each time).
+function SendOrStop(): ReactNode {
+  const { status } = useChatStatus();
+  return status === 'streaming' || status === 'submitted' ? (
+    <ChatPrimitive.Stop className="hayloft-button hayloft-stop" />
+  ) : (
+    <ChatPrimitive.Send className="hayloft-button hayloft-send" />
   );
 }
 
