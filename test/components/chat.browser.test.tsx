@@ -190,3 +190,42 @@ describe('ChatPrimitive.Input, controlled', () => {
     expect(input().value).toBe('');
   });
 });
+
+describe('ChatPrimitive.Messages in a long thread', () => {
+  it('should render each finished message once, keep the draft row for the finished answer, and keep rows as direct children', async () => {
+    await replay.enqueue({ sse: tokenStream(600, 10), writeDelayMs: 1 });
+    const { ChatPrimitive } = await import('../../src/components/index.js');
+    const { useChatGenerator } = await import('../../src/react/index.js');
+    const { ChatMessage } = await import('../../src/index.js');
+    const history = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? ChatMessage.fromUser(`Question ${i}`) : ChatMessage.fromAssistant(`Answer ${i}`)));
+    const renders = new Map<unknown, number>();
+    let send: (text: string) => Promise<void> = () => Promise.resolve();
+    function LongThread() {
+      const chat = useChatGenerator({ generator: generator(), initialMessages: history });
+      send = (text) => chat.send(text);
+      return (
+        <ChatPrimitive.Root chat={chat}>
+          <ChatPrimitive.Messages>
+            {(message) => {
+              renders.set(message, (renders.get(message) ?? 0) + 1);
+              return <p data-row={message.role}>{message.text}</p>;
+            }}
+          </ChatPrimitive.Messages>
+        </ChatPrimitive.Root>
+      );
+    }
+    react.mount(<LongThread />);
+    const log = $('[role="log"]')!;
+    expect([...log.children].map((row) => row.textContent)).toEqual(history.map((message) => message.text));
+    const sending = send('Long answer please');
+    await waitFor(() => expect(log.children[201]?.textContent).toContain('w100'));
+    const draftRow = log.children[201];
+    await sending;
+    await waitFor(() => expect(log.children[201]?.textContent).toBe(tokenStreamText(600, 10)));
+    // The finished answer is the row the draft was written in, not a new one.
+    expect(log.children[201]).toBe(draftRow);
+    expect(log.children).toHaveLength(202);
+    expect(log.children[200]?.textContent).toBe('Long answer please');
+    for (const message of history) expect(renders.get(message)).toBe(1);
+  });
+});
