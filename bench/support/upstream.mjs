@@ -1,6 +1,6 @@
 // A fake provider for the proxy benchmarks, in a process of its own. POST /v1/chat/completions streams
 // `chunks` events as fast as the socket takes them; with `"user": "hang"` in the body it sends two and
-// then waits, and records when the client went away; with `"user": "slow"` it paces one event per 10 ms. Answers IPC: { type: 'closes' } → close times.
+// then waits, and records when the client went away; with `"user": "slow"` it paces one event per 10 ms (`"slow-50"`: per 50 ms). Answers IPC: { type: 'closes' } → close times.
 import { createServer } from 'node:http';
 
 const chunks = Number(process.argv[2] ?? 100);
@@ -15,8 +15,9 @@ const server = createServer((req, res) => {
   req.on('data', (data) => (body += data));
   req.on('end', () => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    if (body.includes('"user":"slow"')) {
-      // Paced like a model writing: one event every 10 ms.
+    const slow = /"user":"slow(?:-(\d+))?"/.exec(body);
+    if (slow) {
+      // Paced like a model writing: one event every 10 ms (`slow-<ms>`: every <ms> ms).
       res.write(event(0));
       let i = 1;
       const timer = setInterval(() => {
@@ -25,7 +26,7 @@ const server = createServer((req, res) => {
           clearInterval(timer);
           res.end('data: [DONE]\n\n');
         }
-      }, Number(process.env.BENCH_PACE_MS ?? 10));
+      }, Number(slow[1] ?? process.env.BENCH_PACE_MS ?? 10));
       res.on('close', () => clearInterval(timer));
       return;
     }
