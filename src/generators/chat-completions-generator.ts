@@ -33,7 +33,6 @@ import type {
 import { loadOpenAI, type OpenAISdk } from './load-openai.js';
 import { resolveApiKey } from './resolve-api-key.js';
 import { parseStructuredReplies, prepareResponseFormat } from './response-format.js';
-import { StreamEndWatcher, createWatchingFetch, watcherKey } from './stream-end-watcher.js';
 import { toProviderError } from './to-provider-error.js';
 
 /** The `openai` client class (OpenAI or AzureOpenAI). */
@@ -164,7 +163,7 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
       const baseFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
       const client = this.createClient(sdk, {
         apiKey,
-        fetch: createWatchingFetch(baseFetch),
+        fetch: baseFetch,
         timeout: (this.timeout ?? defaultTimeoutSeconds) * 1000,
         maxRetries: this.maxRetries ?? defaultMaxRetries,
         defaultHeaders: { ...this.options.defaultHeaders },
@@ -210,14 +209,11 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
     const { client, sdk, secrets } = await this.#getClient();
     const { body } = this.#buildBody(messages, options, true);
     const context = { provider: this.#settings().provider, secrets, signal: options.signal };
-    const watcher = new StreamEndWatcher();
     try {
-      const stream = await client.chat.completions.create(body as unknown as ChatCompletionCreateParamsStreaming, {
-        signal: options.signal,
-        // Carried to our fetch wrapper through the RequestInit; not part of the client's typed options.
-        fetchOptions: { [watcherKey]: watcher } as unknown as undefined,
-      });
-      return new CompletionStream(stream, watcher, sdk, context);
+      // The client makes the request (headers, retries, HTTP errors); the body's events are read by
+      // CompletionStream, a network read at a time.
+      const response = await client.chat.completions.create(body as unknown as ChatCompletionCreateParamsStreaming, { signal: options.signal }).asResponse();
+      return new CompletionStream(response, sdk, context);
     } catch (error) {
       throw toProviderError(error, sdk, context);
     }
@@ -237,14 +233,9 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
     const stream = await this.#open(messages, options);
     try {
       for (;;) {
-        let step: IteratorResult<unknown>;
-        try {
-          step = await stream.read();
-        } catch (error) {
-          throw stream.fail(error);
-        }
-        if (step.done) return stream.end();
-        yield* stream.convert(step.value);
+        for (const value of await stream.read()) yield* stream.convert(value);
+        if (stream.error !== undefined) throw stream.fail(stream.error);
+        if (stream.done) return stream.end();
       }
     } finally {
       await stream.close();
@@ -302,18 +293,15 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
     try {
       stream = await this.#open(messages, options);
       for (;;) {
-        let step: IteratorResult<unknown>;
-        try {
-          step = await stream.read();
-        } catch (error) {
-          throw stream.fail(error);
+        for (const value of await stream.read()) {
+          for (const chunk of stream.convert(value)) {
+            assembler.push(chunk);
+            const pending = callback(chunk);
+            if (pending !== undefined) await pending;
+          }
         }
-        if (step.done) return assembler.finish(stream.end());
-        for (const chunk of stream.convert(step.value)) {
-          assembler.push(chunk);
-          const pending = callback(chunk);
-          if (pending !== undefined) await pending;
-        }
+        if (stream.error !== undefined) throw stream.fail(stream.error);
+        if (stream.done) return assembler.finish(stream.end());
       }
     } catch (error) {
       if (HayloftError.isInstance(error)) error.replies = assembler.finish({ completed: false, error });

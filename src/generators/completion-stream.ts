@@ -1,7 +1,7 @@
 import { AbortError, type HayloftError, type StreamEnd, type StreamingChunk } from '../core/index.js';
 import { ChunkConverter, type WireChunk } from './convert-chunk.js';
 import type { OpenAISdk } from './load-openai.js';
-import type { StreamEndWatcher } from './stream-end-watcher.js';
+import { ServerSentEventDecoder, type ServerSentEvent } from './sse-decoder.js';
 import { toProviderError } from './to-provider-error.js';
 
 /** Error context of one request. */
@@ -12,31 +12,100 @@ export interface RequestContext {
 }
 
 /**
- * One streamed completion: reads the provider's chunks, converts them, maps failures to hayloft's
- * errors and knows how the stream ended. Shared by `stream()` (pull) and `run()` (push to a callback).
+ * One streamed completion: reads the provider's server-sent events from the response body the
+ * `openai` client fetched (requests, retries and HTTP errors stay the client's), converts them, maps
+ * failures to hayloft's errors and knows how the stream ended. It decodes a network read at a time
+ * (see `ServerSentEventDecoder`), where the client's own stream takes two async-generator steps per
+ * event. It keeps the client's rules: `[DONE]` ends the stream, an `error` event or a payload with
+ * an `error` field is an `APIError`, malformed JSON is a `SyntaxError`. Shared by `stream()` (pull)
+ * and `run()` (push to a callback).
  */
 export class CompletionStream {
-  readonly #iterator: AsyncIterator<unknown>;
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
+  readonly #decoder = new ServerSentEventDecoder();
   readonly #converter: ChunkConverter;
-  #finished = false;
+  readonly #headers: Headers;
+  #ended = false;
+  #error: unknown;
+  #sawDone = false;
+  #readAtMs = Date.now();
+  #readAtIso: string | undefined;
 
   constructor(
-    stream: AsyncIterable<unknown>,
-    private readonly watcher: StreamEndWatcher,
+    response: Response,
     private readonly sdk: OpenAISdk,
     private readonly context: RequestContext,
   ) {
-    this.#iterator = stream[Symbol.asyncIterator]();
+    if (response.body === null) throw new TypeError('The streamed response has no body.');
+    this.#reader = response.body.getReader();
+    this.#headers = response.headers;
     // Many chunks arrive in one network read: they share the read's timestamp.
-    this.#converter = new ChunkConverter(() => watcher.receivedAt);
+    this.#converter = new ChunkConverter(() => (this.#readAtIso ??= new Date(this.#readAtMs).toISOString()));
+  }
+
+  /** True once the stream is over: `[DONE]`, the end of the body, or a failure. */
+  get done(): boolean {
+    return this.#ended;
+  }
+
+  /** Set when the stream failed (after the chunks read before it): pass it through {@link CompletionStream.fail}. */
+  get error(): unknown {
+    return this.#error;
   }
 
   /**
-   * The next provider chunk from the client's iterator; pass
-   * failures through {@link CompletionStream.fail} and values through {@link CompletionStream.convert}.
+   * The provider chunks of the next network read(s) that complete at least one event, parsed as they
+   * are iterated (the first chunk of a large read does not wait for the rest); empty at the end. Check
+   * {@link CompletionStream.error} and {@link CompletionStream.done} after iterating.
    */
-  read(): Promise<IteratorResult<unknown>> {
-    return this.#iterator.next();
+  async read(): Promise<Iterable<unknown>> {
+    while (!this.#ended) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await this.#reader.read();
+      } catch (error) {
+        this.#fail(error);
+        return [];
+      }
+      if (result.done) {
+        this.#ended = true;
+      } else {
+        this.#readAtMs = Date.now();
+        this.#readAtIso = undefined;
+      }
+      const events = this.#decoder.decode(result.done ? undefined : result.value, result.done);
+      if (events.length > 0) return this.#payloads(events);
+    }
+    return [];
+  }
+
+  *#payloads(events: readonly ServerSentEvent[]): Generator<unknown, void, undefined> {
+    for (const event of events) {
+      if (event.data === '[DONE]') {
+        // Whatever follows [DONE] is ignored, as the client does; the body is let go in close().
+        this.#sawDone = true;
+        this.#ended = true;
+        return;
+      }
+      let data: unknown;
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        this.#fail(new SyntaxError('Error reading response: malformed server-sent event JSON.'));
+        return;
+      }
+      const inner = (data as { error?: unknown } | null)?.error;
+      if (event.event === 'error' || Boolean(inner)) {
+        this.#fail(new this.sdk.APIError(undefined, (inner ?? data) as object | undefined, undefined, this.#headers));
+        return;
+      }
+      yield data;
+    }
+  }
+
+  #fail(error: unknown): void {
+    this.#error = error;
+    this.#ended = true;
   }
 
   /** hayloft chunks for one provider chunk (one per choice; none for filter-only chunks). */
@@ -46,21 +115,19 @@ export class CompletionStream {
 
   /** hayloft's error for a failed read. */
   fail(error: unknown): HayloftError {
-    this.#finished = true; // an iterator that threw is closed
     return toProviderError(error, this.sdk, this.context);
   }
 
   /** How the stream ended; call once `read()` said done. Throws `AbortError` if the caller aborted. */
   end(): StreamEnd {
-    this.#finished = true;
-    // The client ends quietly when the caller aborts; say so.
+    // A caller's abort can end the body quietly; say so.
     if (this.context.signal?.aborted) throw new AbortError('The request was aborted; the text received so far is kept.');
-    return { completed: this.watcher.sawDone };
+    return { completed: this.#sawDone };
   }
 
-  /** Stops reading, aborting the request if it is still open. */
+  /** Stops reading and lets the connection go if the body is still open. */
   async close(): Promise<void> {
-    // A finished stream has cleaned up after itself; returning it again would cancel a released reader.
-    if (!this.#finished) await this.#iterator.return?.();
+    this.#ended = true;
+    await this.#reader.cancel().catch(() => undefined);
   }
 }

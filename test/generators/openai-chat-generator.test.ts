@@ -208,6 +208,23 @@ describe('OpenAIChatGenerator', () => {
     expect(error.replies?.[0]?.meta.error).toMatchObject({ kind: 'provider' });
   });
 
+  it('should keep the text before a malformed event, and say what was wrong', async () => {
+    const chunks = loadChunks('openai/text').slice(0, 3);
+    server.enqueue({ sse: [...chunks, { raw: 'data: {"choices": [\n\n' }, ...loadChunks('openai/text').slice(3)] });
+    const error = await rejectionOf<ProviderError>(generator().run(hi, { streamingCallback: () => undefined }));
+    expect(ProviderError.isInstance(error)).toBe(true);
+    expect(error.message).toMatch(/malformed server-sent event JSON/);
+    expect(error.replies?.[0]?.text).toBe(expectedText(chunks));
+  });
+
+  it('should read events written with CRLF line ends and comments between them', async () => {
+    const chunks = loadChunks('openai/text');
+    server.enqueue({ sse: [{ raw: ': keep-alive\r\n\r\n' }, ...chunks.map((chunk) => ({ raw: `data: ${JSON.stringify(chunk)}\r\n\r\n` }))], chunkBytes: 7 });
+    const { replies } = await generator().run(hi, { streamingCallback: () => undefined });
+    expect(replies[0]!.text).toBe(expectedText(chunks));
+    expect(replies[0]!.meta.truncated).toBeUndefined();
+  });
+
   it('should keep the text when the connection is cut before [DONE], and not retry', async () => {
     const chunks = loadChunks('openai/text');
     server.enqueue({ sse: chunks, cutAfterEvents: 4 }, { sse: chunks });

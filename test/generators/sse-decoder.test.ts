@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ServerSentEventDecoder, type ServerSentEvent } from '../../src/generators/sse-decoder.js';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** Feeds `parts` as separate network reads, then ends the stream. */
+const decodeAll = (...parts: Array<string | Uint8Array>): ServerSentEvent[] => {
+  const decoder = new ServerSentEventDecoder();
+  const events = parts.flatMap((part) => decoder.decode(typeof part === 'string' ? bytes(part) : part));
+  return [...events, ...decoder.decode(undefined, true)];
+};
+
+describe('ServerSentEventDecoder', () => {
+  it('should return every event a read completes, and keep a partial one for the next read', () => {
+    const decoder = new ServerSentEventDecoder();
+    expect(decoder.decode(bytes('data: {"a":1}\n\ndata: {"b"'))).toEqual([{ event: undefined, data: '{"a":1}' }]);
+    expect(decoder.decode(bytes(':2}\n\ndata: [DONE]\n\n'))).toEqual([
+      { event: undefined, data: '{"b":2}' },
+      { event: undefined, data: '[DONE]' },
+    ]);
+  });
+
+  it('should end lines at \\r\\n, \\r and \\n, with a \\r\\n split across reads counted once', () => {
+    expect(decodeAll('data: one\r\n\r\ndata: two\r', '\n\r\ndata: three\r\rdata: four\n\n')).toEqual([
+      { event: undefined, data: 'one' },
+      { event: undefined, data: 'two' },
+      { event: undefined, data: 'three' },
+      { event: undefined, data: 'four' },
+    ]);
+  });
+
+  it('should join data lines, read event names, skip comments and drop one space after the colon', () => {
+    expect(decodeAll(': ping\n\nevent: error\ndata:{"x":\ndata:  1}\nid: 7\nretry: 10\n\n')).toEqual([{ event: 'error', data: '{"x":\n 1}' }]);
+  });
+
+  it('should treat a line without a colon as a field with an empty value, and not dispatch an event without data', () => {
+    expect(decodeAll('event: lonely\n\ndata\n\n')).toEqual([{ event: undefined, data: '' }]);
+  });
+
+  it('should decode a character split across reads', () => {
+    const text = bytes('data: "héllo ✓"\n\n');
+    const cut = text.indexOf(0xe2) + 1; // inside the three bytes of ✓
+    expect(decodeAll(text.subarray(0, cut), text.subarray(cut))).toEqual([{ event: undefined, data: '"héllo ✓"' }]);
+  });
+
+  it('should drop an event the stream did not finish', () => {
+    expect(decodeAll('data: {"a":1}\n\ndata: {"cut":')).toEqual([{ event: undefined, data: '{"a":1}' }]);
+  });
+});
