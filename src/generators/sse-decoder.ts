@@ -9,8 +9,9 @@ export interface ServerSentEvent {
  * completes, in one pass over the new text, so a read of a thousand events costs one call instead of
  * a thousand async steps. Follows the EventSource rules: `\n`, `\r\n` and `\r` end lines, a blank
  * line ends an event, `:` starts a comment, one space after the colon is dropped, several `data:`
- * lines join with `\n`, an event without data is not dispatched, and an unfinished event at the end
- * of the stream is dropped.
+ * lines join with `\n`. Like the `openai` client's decoder (and unlike EventSource), an event with a
+ * name but no data is dispatched, with empty data, and so is an event the stream ends without its
+ * blank line: a `data: [DONE]` or an error event right at the end is not lost.
  */
 export class ServerSentEventDecoder {
   readonly #text = new TextDecoder();
@@ -31,17 +32,24 @@ export class ServerSentEventDecoder {
     const events: ServerSentEvent[] = [];
     let start = 0;
     for (let end = buffer.indexOf('\n'); end !== -1; end = buffer.indexOf('\n', start)) {
-      if (end === start) {
-        if (this.#data !== undefined) events.push({ event: this.#event, data: this.#data });
-        this.#event = undefined;
-        this.#data = undefined;
-      } else {
-        this.#field(buffer, start, end);
-      }
+      if (end === start) this.#dispatch(events);
+      else this.#field(buffer, start, end);
       start = end + 1;
     }
-    this.#pending = final ? '' : buffer.slice(start) + (heldCr ? '\r' : '');
+    if (!final) {
+      this.#pending = buffer.slice(start) + (heldCr ? '\r' : '');
+      return events;
+    }
+    if (start < buffer.length) this.#field(buffer, start, buffer.length);
+    this.#pending = '';
+    this.#dispatch(events);
     return events;
+  }
+
+  #dispatch(events: ServerSentEvent[]): void {
+    if (this.#data !== undefined || this.#event !== undefined) events.push({ event: this.#event, data: this.#data ?? '' });
+    this.#event = undefined;
+    this.#data = undefined;
   }
 
   #field(buffer: string, start: number, end: number): void {

@@ -217,6 +217,20 @@ describe('OpenAIChatGenerator', () => {
     expect(error.replies?.[0]?.text).toBe(expectedText(chunks));
   });
 
+  it('should see a [DONE] or an error event that the stream ends on without its blank line', async () => {
+    const chunks = loadChunks('openai/text');
+    server.enqueue({ sse: [...chunks, { raw: 'data: [DONE]\n' }], done: false });
+    const iterator = generator().stream(hi);
+    let step = await iterator.next();
+    while (!step.done) step = await iterator.next();
+    expect(step.value).toEqual({ completed: true });
+
+    server.enqueue({ sse: [...chunks.slice(0, 2), { raw: 'event: error\ndata: {"error":{"message":"boom","code":"server_error"}}' }], done: false });
+    const error = await rejectionOf<ProviderError>(generator().run(hi, { streamingCallback: () => undefined }));
+    expect(error.message).toMatch(/boom/);
+    expect(error.replies?.[0]?.text).toBe(expectedText(chunks.slice(0, 2)));
+  });
+
   it('should read events written with CRLF line ends and comments between them', async () => {
     const chunks = loadChunks('openai/text');
     server.enqueue({ sse: [{ raw: ': keep-alive\r\n\r\n' }, ...chunks.map((chunk) => ({ raw: `data: ${JSON.stringify(chunk)}\r\n\r\n` }))], chunkBytes: 7 });

@@ -33,8 +33,11 @@ describe('ServerSentEventDecoder', () => {
     expect(decodeAll(': ping\n\nevent: error\ndata:{"x":\ndata:  1}\nid: 7\nretry: 10\n\n')).toEqual([{ event: 'error', data: '{"x":\n 1}' }]);
   });
 
-  it('should treat a line without a colon as a field with an empty value, and not dispatch an event without data', () => {
-    expect(decodeAll('event: lonely\n\ndata\n\n')).toEqual([{ event: undefined, data: '' }]);
+  it('should treat a line without a colon as a field with an empty value, and dispatch a named event without data, as the openai client does', () => {
+    expect(decodeAll('event: lonely\n\ndata\n\n\n')).toEqual([
+      { event: 'lonely', data: '' },
+      { event: undefined, data: '' },
+    ]);
   });
 
   it('should decode a character split across reads', () => {
@@ -43,7 +46,14 @@ describe('ServerSentEventDecoder', () => {
     expect(decodeAll(text.subarray(0, cut), text.subarray(cut))).toEqual([{ event: undefined, data: '"héllo ✓"' }]);
   });
 
-  it('should drop an event the stream did not finish', () => {
-    expect(decodeAll('data: {"a":1}\n\ndata: {"cut":')).toEqual([{ event: undefined, data: '{"a":1}' }]);
+  it('should dispatch the event the stream ends on without its blank line, as the openai client does', () => {
+    expect(decodeAll('data: {"a":1}\n\ndata: [DONE]\n')).toEqual([
+      { event: undefined, data: '{"a":1}' },
+      { event: undefined, data: '[DONE]' },
+    ]);
+    expect(decodeAll('data: {"a":1}\n\nevent: error\ndata: {"cut":')).toEqual([
+      { event: undefined, data: '{"a":1}' },
+      { event: 'error', data: '{"cut":' },
+    ]);
   });
 });
