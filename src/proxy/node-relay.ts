@@ -4,10 +4,21 @@
  * web-stream relay (a read promise, an enqueue and Hono's write loop per event) was most of the
  * proxy's CPU.
  */
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { NodeOutgoing, RelayToClient } from './create-proxy.js';
 import { takeUpstreamMessage } from './node-fetch.js';
 import { startRelay } from './sse-relay.js';
+
+/**
+ * Tells Hono's Node adapter that the response was written already. Made per call, not taken from
+ * `@hono/node-server/utils/response`: that constant is built when its module loads, and if a Hono
+ * server had replaced the global `Response` by then, it is one of Hono's cached responses, which the
+ * adapter writes out (headers again) instead of leaving alone. Reading `body` drops such a cache.
+ */
+const alreadySent = (): Response => {
+  const response = new Response(null, { headers: { 'x-hono-already-sent': 'true' } });
+  void response.body;
+  return response;
+};
 
 /**
  * Relays a streamed upstream answer from {@link takeUpstreamMessage} to the client's Node response;
@@ -30,6 +41,7 @@ export const relayToNodeClient: RelayToClient = (response, outgoing, headers, op
     end: () => {
       client.end();
     },
+    waitingOnClient: () => message.isPaused(),
   });
   client.on('drain', () => message.resume());
   client.once('close', () => {
@@ -41,5 +53,5 @@ export const relayToNodeClient: RelayToClient = (response, outgoing, headers, op
   message.on('close', () => {
     if (!message.complete) relay.broken();
   });
-  return RESPONSE_ALREADY_SENT;
+  return alreadySent();
 };
