@@ -28,6 +28,8 @@ export interface RelaySink {
   write(bytes: Uint8Array): void;
   /** Ends the response; after an error event, or when the upstream finished. */
   end(): void;
+  /** True while the relay is not reading because the client has not taken what it was sent. */
+  waitingOnClient(): boolean;
 }
 
 /** One relayed stream, driven by its transport as the upstream's bytes arrive and the client goes. */
@@ -78,6 +80,7 @@ const errorEvent = (code: RelayEnd, message: string, options: RelayOptions): Uin
  */
 export const startRelay = (options: RelayOptions, sink: RelaySink): Relay => {
   let ended = false;
+  const pingEvery = Math.max(10, options.pingIntervalMs);
   let lastRead = Date.now();
   let lastWrite = lastRead;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -109,12 +112,14 @@ export const startRelay = (options: RelayOptions, sink: RelaySink): Relay => {
     if (ended) return;
     const now = Date.now();
     if (now >= options.deadline) return finish('upstream_timeout', 'The request took too long and was ended.');
+    // A slow client holds the upstream back (backpressure): that is not the upstream going quiet.
+    if (sink.waitingOnClient()) lastRead = now;
     if (now - lastRead >= options.idleMs) return finish('upstream_idle_timeout', `${options.provider} stopped sending; the stream was ended.`);
-    if (now - lastWrite >= options.pingIntervalMs) {
+    if (now - lastWrite >= pingEvery) {
       sink.write(ping);
       lastWrite = now;
     }
-    const due = Math.min(options.deadline, lastRead + options.idleMs, lastWrite + options.pingIntervalMs);
+    const due = Math.min(options.deadline, lastRead + options.idleMs, lastWrite + pingEvery);
     timer = setTimeout(wake, Math.max(1, due - now));
   };
   const onShutdown = (): void => finish('server_shutdown', 'The proxy is shutting down; retry the request.');
@@ -147,6 +152,8 @@ export const startRelay = (options: RelayOptions, sink: RelaySink): Relay => {
 export const relayEventStream = (upstream: ReadableStream<Uint8Array>, options: RelayOptions): ReadableStream<Uint8Array> => {
   const reader = upstream.getReader();
   let relay: Relay | undefined;
+  // The relay reads only when the client pulls: between pulls it waits on the client.
+  let reading = false;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -169,16 +176,20 @@ export const relayEventStream = (upstream: ReadableStream<Uint8Array>, options: 
               // the client is already gone
             }
           },
+          waitingOnClient: () => !reading,
         });
       },
       async pull() {
         if (!relay || relay.ended) return;
         let result: Awaited<ReturnType<typeof reader.read>>;
+        reading = true;
         try {
           result = await reader.read();
         } catch {
           relay.broken();
           return;
+        } finally {
+          reading = false;
         }
         if (result.done) relay.complete();
         else relay.data(result.value);

@@ -39,10 +39,12 @@ describe.each([
   ['socket to socket (serveProxy)', false],
   ['through web streams (a fetch of its own)', true],
 ])('proxy backpressure, %s', (_name, ownFetch) => {
-  it('should hold the provider back while the client reads nothing, then deliver every byte', async () => {
+  it('should hold the provider back while the client reads nothing, then deliver every byte, with no idle timeout', async () => {
     const proxy = await serveProxy(
       {
         providers: { openai: { apiKey: 'sk-backpressure', baseUrl: providerUrl, models: ['gpt-4o-mini'] } },
+        // Shorter than the client's pause: a provider held back by a slow client is not an idle one.
+        timeouts: { idleMs: 300 },
         ...(ownFetch ? { fetch: globalThis.fetch.bind(globalThis) } : {}),
       },
       { port: 0 },
