@@ -16,7 +16,7 @@ import { startRelay } from './sse-relay.js';
  */
 const alreadySent = (): Response => {
   const response = new Response(null, { headers: { 'x-hono-already-sent': 'true' } });
-  void response.body;
+  Reflect.get(response, 'body');
   return response;
 };
 
