@@ -4,6 +4,27 @@ const options: MarkedOptions = { gfm: true, breaks: false };
 
 const normalize = (text: string): string => text.replace(/\r\n?/g, '\n');
 
+// One of every block and inline form an answer commonly uses.
+const sample = [
+  '# Heading',
+  'Text with **strong**, *emphasis*, `code`, ~~struck~~, [a link](https://example.com) and <https://example.com>.',
+  '- item\n- item\n  1. nested\n  2. nested',
+  '> quoted',
+  '```ts\nconst x = 1;\n```',
+  '| a | b |\n| --- | :-: |\n| 1 | 2 |',
+  '---',
+  'Setext\n===',
+].join('\n\n');
+
+/**
+ * Lexes a sample once, so marked's regular expressions are compiled before the first answer arrives:
+ * in a fresh page that first lex is several times slower than the next, and it would land in the
+ * frame that shows the end of the first answer. A few milliseconds, run when the renderer loads.
+ */
+export const warmUpLexer = (): void => {
+  Lexer.lex(sample, options);
+};
+
 /**
  * Lexes a growing markdown text without re-lexing what is finished: every block before the last one
  * is kept as it was, and only the tail is lexed again on each update. Appending is the fast path,

@@ -9,11 +9,15 @@ let loading: Promise<MarkdownModule> | null = null;
 
 /**
  * Loads the markdown renderer (marked and the block renderer, about 17 KB gzip) if it is not loaded
- * yet. `<Chat>` calls it once the page is idle, so it is there before the first answer arrives,
- * without weighing on the page's first load.
+ * yet, and warms its lexer up. `<Chat>` calls it once the page is idle, so it is ready before the
+ * first answer arrives, without weighing on the page's first load.
  */
 export const preloadMarkdown = (): Promise<MarkdownModule> => {
-  loading ??= import('./markdown.js').then((module) => (loaded = module));
+  loading ??= import('./markdown.js').then((module) => {
+    module.warmUpLexer();
+    loaded = module;
+    return module;
+  });
   return loading;
 };
 

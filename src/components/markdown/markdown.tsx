@@ -1,6 +1,8 @@
 import { memo, useMemo, useRef, type ReactNode } from 'react';
 import type { Token } from 'marked';
 import { IncrementalMarkdown } from './incremental-markdown.js';
+
+export { warmUpLexer } from './incremental-markdown.js';
 import { renderBlock } from './render-block.js';
 
 // Blocks per group: a long answer (hundreds of blocks) re-renders one group per update, not every block.
