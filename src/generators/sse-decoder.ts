@@ -21,8 +21,8 @@ export class ServerSentEventDecoder {
 
   /** The events that `bytes` completes; `final` at the end of the stream (with or without bytes). */
   decode(bytes: Uint8Array | undefined, final = false): ServerSentEvent[] {
-    let buffer = this.#pending + (bytes === undefined ? this.#text.decode() : this.#text.decode(bytes, { stream: !final }));
-    if (final && bytes !== undefined) buffer += this.#text.decode();
+    // A final decode flushes a character the last read cut in half.
+    let buffer = this.#pending + this.#text.decode(bytes, { stream: !final });
     let heldCr = false;
     if (buffer.includes('\r')) {
       // A '\r' at the end of a read may be the first half of a '\r\n' split across reads.
