@@ -4,7 +4,7 @@
  * web-stream relay (a read promise, an enqueue and Hono's write loop per event) was most of the
  * proxy's CPU.
  */
-import type { NodeOutgoing, RelayToClient } from './create-proxy.js';
+import type { RelayToClient } from './create-proxy.js';
 import { takeUpstreamMessage } from './node-fetch.js';
 import { startRelay } from './sse-relay.js';
 
@@ -24,11 +24,10 @@ const alreadySent = (): Response => {
  * Relays a streamed upstream answer from {@link takeUpstreamMessage} to the client's Node response;
  * undefined when the answer did not come from the Node transport, so the web-stream relay takes it.
  */
-export const relayToNodeClient: RelayToClient = (response, outgoing, headers, options) => {
-  if (outgoing === undefined) return undefined;
+export const relayToNodeClient: RelayToClient = (response, client, headers, options) => {
+  if (client === undefined) return undefined;
   const message = takeUpstreamMessage(response);
   if (message === undefined) return undefined;
-  const client: NodeOutgoing = outgoing;
   client.writeHead(200, headers);
   // The client sees the answer start now, even if the first event is slow to come.
   client.flushHeaders();
