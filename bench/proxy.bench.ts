@@ -20,6 +20,8 @@ let upstream: ChildProcess;
 let proxy: ChildProcess;
 /** The same proxy with Node's global fetch, which relays through web streams (for comparison). */
 let webProxy: ChildProcess | undefined;
+/** The floor relays of the first-byte benchmark, while they run. */
+const floors: ChildProcess[] = [];
 let upstreamUrl = '';
 let proxyUrl = '';
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
@@ -36,14 +38,21 @@ const ask = <T>(child: ChildProcess, message: object, type: string): Promise<T> 
     child.send(message);
   });
 
-/** The proxy under benchmark in a process of its own, started under taskset when there is one (so the first-byte benchmark can give it a core of its own). */
-const startProxyProcess = async (env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> => {
-  const runner = [process.execPath, '--import', 'tsx', '--expose-gc', new URL('./support/proxy-runner.ts', import.meta.url).pathname, upstreamUrl];
+/**
+ * A relay under benchmark (the proxy, or a floor) in a process of its own: `script` under bench/support/
+ * with its `args`, started under taskset when there is one (so the first-byte benchmark can give it a
+ * core of its own); it sends `{ url }` once listening and answers `{ type: 'cpu' }`.
+ */
+const startRelayProcess = async (script: string, args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> => {
+  const runner = [process.execPath, '--import', 'tsx', '--expose-gc', new URL(`./support/${script}`, import.meta.url).pathname, ...args];
   const options: SpawnOptions = { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } };
   const child: ChildProcess = canPin ? spawn('taskset', ['-c', allCores, ...runner], options) : spawn(runner[0]!, runner.slice(1), options);
   const { url } = await new Promise<{ url: string }>((resolve) => child.once('message', (m) => resolve(m as { url: string })));
   return { child, url };
 };
+
+/** The proxy under benchmark in a process of its own. */
+const startProxyProcess = (env: Record<string, string> = {}) => startRelayProcess('proxy-runner.ts', [upstreamUrl], env);
 
 beforeAll(async () => {
   upstream = fork(new URL('./support/upstream.mjs', import.meta.url), ['100'], { stdio: 'inherit' });
@@ -54,6 +63,7 @@ beforeAll(async () => {
 afterAll(() => {
   proxy.kill();
   webProxy?.kill();
+  for (const floor of floors) floor.kill();
   upstream.kill();
   agent.destroy();
 });
@@ -139,24 +149,30 @@ const firstBytesUnderLoad = async (target: () => string, seconds: number, paceMs
 interface FirstBytes {
   direct: number[];
   proxied: number[];
-  /** The proxy's CPU time (user + system) over the proxied phases. */
+  /** The relay's (the proxy's, or a floor's) CPU time (user + system) over the proxied phases. */
   proxyCpuMs: number;
 }
 
 const proxyCpuMs = async (child = proxy): Promise<number> => (await ask<{ ms: number }>(child, { type: 'cpu' }, 'cpu')).ms;
 
-/** Direct and proxied first bytes under load, in alternating phases after a warm-up of each. */
-const firstBytePhases = async (): Promise<FirstBytes> => {
+/** A relay's process, and the base URL that clients reach the fake provider's path through. */
+interface Relay {
+  child: ChildProcess;
+  base: () => string;
+}
+
+/** Direct and proxied (by default: through the proxy) first bytes under load, in alternating phases after a warm-up of each. */
+const firstBytePhases = async (relay: Relay = { child: proxy, base: proxied }): Promise<FirstBytes> => {
   await firstBytesUnderLoad(direct, 2);
-  await firstBytesUnderLoad(proxied, 2);
+  await firstBytesUnderLoad(relay.base, 2);
   const baseline: number[] = [];
   const through: number[] = [];
   let cpu = 0;
   for (let round = 0; round < 4; round += 1) {
     const useProxy = round % 2 === 1;
-    const before = useProxy ? await proxyCpuMs() : 0;
-    (useProxy ? through : baseline).push(...(await firstBytesUnderLoad(useProxy ? proxied : direct, 6)));
-    if (useProxy) cpu += (await proxyCpuMs()) - before;
+    const before = useProxy ? await proxyCpuMs(relay.child) : 0;
+    (useProxy ? through : baseline).push(...(await firstBytesUnderLoad(useProxy ? relay.base : direct, 6)));
+    if (useProxy) cpu += (await proxyCpuMs(relay.child)) - before;
   }
   return { direct: baseline, proxied: through, proxyCpuMs: cpu };
 };
@@ -171,10 +187,14 @@ const added = (baseline: readonly number[], through: readonly number[]) => ({
   p99: percentile(through, 99) - percentile(baseline, 99),
 });
 
-const firstByteMetrics = (prefix: string, { direct: baseline, proxied: through, proxyCpuMs: cpu }: FirstBytes) => {
+/** The relay's CPU (user + system) per relayed event over the proxied phases. */
+const cpuUsPerEvent = ({ proxied: through, proxyCpuMs: cpu }: FirstBytes): number => (cpu * 1000) / (through.length * eventsPerStream);
+
+const firstByteMetrics = (prefix: string, measured: FirstBytes) => {
+  const { direct: baseline, proxied: through } = measured;
   const { p50, p99 } = added(baseline, through);
   return {
-    [`${prefix}proxy_cpu_us_per_event`]: (cpu * 1000) / (through.length * eventsPerStream),
+    [`${prefix}proxy_cpu_us_per_event`]: cpuUsPerEvent(measured),
     [`${prefix}direct_p50_ms`]: median(baseline),
     [`${prefix}direct_p99_ms`]: percentile(baseline, 99),
     [`${prefix}proxy_p50_ms`]: median(through),
@@ -186,31 +206,83 @@ const firstByteMetrics = (prefix: string, { direct: baseline, proxied: through, 
   };
 };
 
-/** Runs `measure` with the proxy on the last core and everything else on the others, when it can. */
-const withProxyOnItsOwnCore = async <T>(measure: () => Promise<T>): Promise<T | undefined> => {
+/** Runs `measure` with the proxy (or another relay) on the last core and everything else on the others, when it can. */
+const withProxyOnItsOwnCore = async <T>(measure: () => Promise<T>, relay: ChildProcess = proxy): Promise<T | undefined> => {
   if (!canPin) return undefined;
   const last = String(cpus().length - 1);
   const rest = cpus().length > 2 ? `0-${cpus().length - 2}` : '0';
-  pin(proxy.pid, last);
+  pin(relay.pid, last);
   pin(upstream.pid, rest);
   pin(process.pid, rest);
   try {
     return await measure();
   } finally {
-    for (const pid of [proxy.pid, upstream.pid, process.pid]) pin(pid, allCores);
+    for (const pid of [relay.pid, upstream.pid, process.pid]) pin(pid, allCores);
   }
 };
+
+/** The target benchmark's measurement, for the floors' file to show beside them. */
+let targetMeasured: FirstBytes | undefined;
 
 it('proxy: added latency to first byte at 200 concurrent streams (p50 <= 1 ms, p99 <= 5 ms)', async () => {
   const shared = await firstBytePhases();
   const own = await withProxyOnItsOwnCore(firstBytePhases);
   const measured = own ?? shared;
+  targetMeasured = measured;
   const { p50: addedP50, p99: addedP99 } = added(measured.direct, measured.proxied);
   writeResult({
     name: 'proxy-first-byte',
     target: `added first-byte latency with 200 concurrent paced streams open: p50 <= 1 ms, p99 <= 5 ms (${own ? 'proxy on a core of its own' : 'all processes sharing the cores: taskset missing'}; shared_* with all three processes on all cores, reported)`,
     met: addedP50 <= 1 && addedP99 <= 5,
     metrics: { ...(own ? firstByteMetrics('', own) : {}), ...firstByteMetrics('shared_', shared), pinned: own ? 'yes' : 'no' },
+  });
+}, 180_000);
+
+// Floors for the target above: how much of the proxy's added first byte any relay written in Node pays
+// on this machine. A pure TCP relay (no HTTP) and a minimal node:http relay (no validation, no Hono)
+// each run in a process of their own, under the same harness, pinning and load as the proxy, right
+// after it in the same run, so the proxy's miss can be told apart from Node's and the VM's own cost.
+it('proxy: added first byte of floor relays (tcp, minimal http) at 200 concurrent streams (reported)', async () => {
+  const metrics: Record<string, number | string> = {};
+  for (const kind of ['tcp', 'http'] as const) {
+    const floor = await startRelayProcess('floor-relay.mjs', [kind, upstreamUrl]);
+    floors.push(floor.child);
+    try {
+      // Transparent relays: clients use the fake provider's own path, as the direct requests do.
+      const relay: Relay = { child: floor.child, base: () => floor.url };
+      const measured = (await withProxyOnItsOwnCore(() => firstBytePhases(relay), floor.child)) ?? (await firstBytePhases(relay));
+      const { p50, p99 } = added(measured.direct, measured.proxied);
+      Object.assign(metrics, {
+        [`floor_${kind}_cpu_us_per_event`]: cpuUsPerEvent(measured),
+        [`floor_${kind}_added_p50_ms`]: p50,
+        [`floor_${kind}_added_p99_ms`]: p99,
+        [`floor_${kind}_direct_p50_ms`]: median(measured.direct),
+        [`floor_${kind}_direct_p99_ms`]: percentile(measured.direct, 99),
+        [`floor_${kind}_relay_p50_ms`]: median(measured.proxied),
+        [`floor_${kind}_relay_p99_ms`]: percentile(measured.proxied, 99),
+        [`floor_${kind}_samples_direct`]: measured.direct.length,
+        [`floor_${kind}_samples_relay`]: measured.proxied.length,
+      });
+    } finally {
+      floor.child.kill();
+      floors.splice(floors.indexOf(floor.child), 1);
+    }
+  }
+  if (targetMeasured) {
+    const { p50, p99 } = added(targetMeasured.direct, targetMeasured.proxied);
+    Object.assign(metrics, {
+      proxy_cpu_us_per_event: cpuUsPerEvent(targetMeasured),
+      proxy_added_p50_ms: p50,
+      proxy_added_p99_ms: p99,
+      proxy_samples_direct: targetMeasured.direct.length,
+      proxy_samples_relay: targetMeasured.proxied.length,
+    });
+  }
+  writeResult({
+    name: 'proxy-first-byte-floor',
+    target: `reported, not a target: added first byte and CPU per relayed event of two floor relays in Node, a TCP pipe and a minimal node:http relay, under the proxy-first-byte benchmark's load (200 paced streams, 20,000 events/s) and pinning (${canPin ? 'relay on a core of its own' : 'all processes sharing the cores: taskset missing'}); proxy_* are the proxy's figures from proxy-first-byte in the same run`,
+    met: true,
+    metrics: { ...metrics, pinned: canPin ? 'yes' : 'no' },
   });
 }, 180_000);
 
