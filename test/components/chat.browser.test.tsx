@@ -137,6 +137,32 @@ describe('<Chat> in Chromium', () => {
     expect($('[data-role="assistant"] .hayloft-content')!.textContent?.trim()).toBe(tokenStreamText(4).trim());
   });
 
+  it('should let a question be edited while an answer streams, and send the edit once the answer is stopped', async () => {
+    await replay.enqueue({ sse: tokenStream(3) }, { sse: tokenStream(40).slice(0, 12), hang: true, done: false }, { sse: tokenStream(5) });
+    mountChat();
+    await userEvent.click(input());
+    await userEvent.keyboard('First{Enter}');
+    await waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('complete'));
+    await userEvent.keyboard('Second{Enter}');
+    await waitFor(() => expect($('[data-role="assistant"][data-status="streaming"]')?.textContent).toContain('w10'));
+    const edit = named('Edit', $$('[data-role="user"]')[0])[0]!;
+    expect(edit.disabled).toBe(false);
+    await userEvent.click(edit);
+    expect(input().value).toBe('First');
+    expect($('form')!.hasAttribute('data-editing')).toBe(true);
+    // Sending waits for the answer: the button is Stop while it streams, and Enter does nothing.
+    expect($('.hayloft-send')).toBeNull();
+    await userEvent.keyboard(' again{Enter}');
+    expect(input().value).toBe('First again');
+    await userEvent.click($('.hayloft-stop')!);
+    await waitFor(() => expect($$('[data-role="assistant"]')[1]?.dataset.status).toBe('stopped'));
+    expect(input().value).toBe('First again');
+    await userEvent.click($('.hayloft-send')!);
+    await waitFor(() => expect($('[data-role="assistant"] .hayloft-content')?.textContent?.trim()).toBe(tokenStreamText(5).trim()));
+    expect($$('[data-role="user"]').map((node) => node.querySelector('.hayloft-content')!.textContent)).toEqual(['First again']);
+    expect($('[data-role="user"] [role="group"]')!.getAttribute('aria-label')).toBe('2 / 2');
+  });
+
   it('should copy an answer to the clipboard', async () => {
     await replay.enqueue({ sse: tokenStream(4) });
     mountChat();

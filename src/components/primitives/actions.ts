@@ -1,6 +1,5 @@
 import type { ToolCall } from '../../core/index.js';
-import { useChatMessages, useChatStatus, type ChatState } from '../../react/index.js';
-import { useStoreSlice, type ChatStateKeys } from '../../react/use-store-slice.js';
+import { useChatMessages, useChatStatus } from '../../react/index.js';
 import { useCopy } from '../markdown/copy-text.js';
 import { useComposerStore } from './composer-context.js';
 import { useMessageContext, useRoot } from './contexts.js';
@@ -10,8 +9,6 @@ import { useComposerValue } from './composer-store.js';
 export type Action = (() => void) | null;
 
 const isBusy = (status: string): boolean => status === 'submitted' || status === 'streaming';
-const selectBusy = (state: ChatState): boolean => isBusy(state.status);
-const busyKeys: ChatStateKeys = ['status'];
 
 /** Sends what the composer holds (or the edit of a message); null while a reply runs or nothing is typed. */
 export const useSendAction = (): Action => {
@@ -54,14 +51,16 @@ export const useRetryAction = (): Action => {
   return status === 'error' ? () => void controller.retry().catch(() => undefined) : null;
 };
 
-/** Puts a user message into the composer to be edited; sending makes a new branch. */
+/**
+ * Puts a user message into the composer to be edited; sending it makes a new branch. It stays
+ * available while a reply streams (Send waits for the reply, Stop ends it), like switching branches:
+ * an Edit button sits on every user message of a long thread, and following the chat's status would
+ * render and commit each of them again at every send and at the end of every answer.
+ */
 export const useEditAction = (): Action => {
   const { message } = useMessageContext('Edit');
   const composer = useComposerStore('Edit');
-  const { controller } = useRoot('Edit');
-  // One boolean per row: an Edit button sits on every user message of a long thread.
-  const busy = useStoreSlice(controller.store, selectBusy, Object.is, busyKeys);
-  if (message.role !== 'user' || busy) return null;
+  if (message.role !== 'user') return null;
   return () => {
     composer.set({ text: message.text ?? '', editing: message });
     composer.input?.focus();
