@@ -16,6 +16,7 @@ export interface ServerSentEvent {
 export class ServerSentEventDecoder {
   readonly #text = new TextDecoder();
   #pending = '';
+  #afterCr = false;
   #event: string | undefined;
   #data: string | undefined;
 
@@ -23,11 +24,15 @@ export class ServerSentEventDecoder {
   decode(bytes: Uint8Array | undefined, final = false): ServerSentEvent[] {
     // A final decode flushes a character the last read cut in half.
     let buffer = this.#pending + this.#text.decode(bytes, { stream: !final });
-    let heldCr = false;
+    if (this.#afterCr && buffer !== '') {
+      // The last read ended on a '\r', taken then as a line end: a '\n' now is the rest of its '\r\n'.
+      this.#afterCr = false;
+      if (buffer.charCodeAt(0) === 10) buffer = buffer.slice(1);
+    }
     if (buffer.includes('\r')) {
-      // A '\r' at the end of a read may be the first half of a '\r\n' split across reads.
-      heldCr = !final && buffer.endsWith('\r');
-      buffer = (heldCr ? buffer.slice(0, -1) : buffer).replace(/\r\n?/g, '\n');
+      // A '\r' ends its line at once, so an event a '\r' closes is returned from this read, not the next.
+      this.#afterCr = !final && buffer.endsWith('\r');
+      buffer = buffer.replace(/\r\n?/g, '\n');
     }
     const events: ServerSentEvent[] = [];
     let start = 0;
@@ -37,7 +42,7 @@ export class ServerSentEventDecoder {
       start = end + 1;
     }
     if (!final) {
-      this.#pending = buffer.slice(start) + (heldCr ? '\r' : '');
+      this.#pending = buffer.slice(start);
       return events;
     }
     if (start < buffer.length) this.#field(buffer, start, buffer.length);

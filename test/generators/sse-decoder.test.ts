@@ -29,6 +29,19 @@ describe('ServerSentEventDecoder', () => {
     ]);
   });
 
+  it('should return an event ended by \\r from the read that ends it, not the next one', () => {
+    const decoder = new ServerSentEventDecoder();
+    expect(decoder.decode(bytes('data: one\r\r'))).toEqual([{ event: undefined, data: 'one' }]);
+    // A '\n' that opens the next read is the second half of a '\r\n', not a blank line.
+    expect(decoder.decode(bytes('\ndata: two\r'))).toEqual([]);
+    expect(decoder.decode(bytes('\r\n'))).toEqual([{ event: undefined, data: 'two' }]);
+    // Read as a blank line, that '\n' would split one event in two; an empty read in between changes nothing.
+    expect(decoder.decode(bytes('data: three\r'))).toEqual([]);
+    expect(decoder.decode(new Uint8Array(0))).toEqual([]);
+    expect(decoder.decode(bytes('\ndata: four\r\r'))).toEqual([{ event: undefined, data: 'three\nfour' }]);
+    expect(decoder.decode(undefined, true)).toEqual([]);
+  });
+
   it('should join data lines, read event names, skip comments and drop one space after the colon', () => {
     expect(decodeAll(': ping\n\nevent: error\ndata:{"x":\ndata:  1}\nid: 7\nretry: 10\n\n')).toEqual([{ event: 'error', data: '{"x":\n 1}' }]);
   });
