@@ -24,6 +24,14 @@ const mountChat = (props: Partial<Parameters<typeof Chat>[0]> = {}) =>
     </div>,
   );
 
+/** A reply that sends 12 of its 40 tokens, then nothing more until the client goes. */
+const hangingReply = () => ({ sse: tokenStream(40).slice(0, 12), hang: true, done: false });
+/** Sends `text` from the focused input and waits until the answer streams, its first tokens shown. */
+const sendAndWaitForStreaming = async (text: string) => {
+  await userEvent.keyboard(`${text}{Enter}`);
+  await waitFor(() => expect($('[data-role="assistant"][data-status="streaming"]')?.textContent).toContain('w10'));
+};
+
 // A 1×1 PNG.
 const png = () => new File([Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0))], 'dot.png', { type: 'image/png' });
 
@@ -44,11 +52,10 @@ describe('<Chat> in Chromium', () => {
   });
 
   it('should stop a streaming answer with Escape and keep what arrived', async () => {
-    await replay.enqueue({ sse: tokenStream(40).slice(0, 12), hang: true, done: false });
+    await replay.enqueue(hangingReply());
     mountChat();
     await userEvent.click(input());
-    await userEvent.keyboard('Go{Enter}');
-    await waitFor(() => expect($('[data-role="assistant"][data-status="streaming"]')?.textContent).toContain('w10'));
+    await sendAndWaitForStreaming('Go');
     expect($('.hayloft-stop')).not.toBeNull();
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('stopped'));
@@ -58,11 +65,10 @@ describe('<Chat> in Chromium', () => {
   });
 
   it('should show a cursor after the text being written, and none once the answer ends', async () => {
-    await replay.enqueue({ sse: tokenStream(40).slice(0, 12), hang: true, done: false });
+    await replay.enqueue(hangingReply());
     mountChat();
     await userEvent.click(input());
-    await userEvent.keyboard('Go{Enter}');
-    await waitFor(() => expect($('[data-role="assistant"][data-status="streaming"]')?.textContent).toContain('w10'));
+    await sendAndWaitForStreaming('Go');
     const cursor = (role: string) => getComputedStyle($(`[data-role="${role}"] .hayloft-content > :last-child`)!, '::after');
     expect(cursor('assistant').content).toBe('""');
     expect(cursor('assistant').display).toBe('inline-block');
@@ -138,13 +144,12 @@ describe('<Chat> in Chromium', () => {
   });
 
   it('should let a question be edited while an answer streams, and send the edit once the answer is stopped', async () => {
-    await replay.enqueue({ sse: tokenStream(3) }, { sse: tokenStream(40).slice(0, 12), hang: true, done: false }, { sse: tokenStream(5) });
+    await replay.enqueue({ sse: tokenStream(3) }, hangingReply(), { sse: tokenStream(5) });
     mountChat();
     await userEvent.click(input());
     await userEvent.keyboard('First{Enter}');
     await waitFor(() => expect($('[data-role="assistant"]')?.dataset.status).toBe('complete'));
-    await userEvent.keyboard('Second{Enter}');
-    await waitFor(() => expect($('[data-role="assistant"][data-status="streaming"]')?.textContent).toContain('w10'));
+    await sendAndWaitForStreaming('Second');
     const edit = named('Edit', $$('[data-role="user"]')[0])[0]!;
     expect(edit.disabled).toBe(false);
     await userEvent.click(edit);
