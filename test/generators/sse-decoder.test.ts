@@ -46,6 +46,18 @@ describe('ServerSentEventDecoder', () => {
     expect(decodeAll(': ping\n\nevent: error\ndata:{"x":\ndata:  1}\nid: 7\nretry: 10\n\n')).toEqual([{ event: 'error', data: '{"x":\n 1}' }]);
   });
 
+  it('should read a one-line data event as the field rules do, next to events that need them', () => {
+    expect(decodeAll('data: a\ndata: b\n\nevent: e\ndata: c\n\ndata:  two\n\ndata:d\n\ndata: \n\ndata: e\n', '\ndata: f\n\n')).toEqual([
+      { event: undefined, data: 'a\nb' },
+      { event: 'e', data: 'c' },
+      { event: undefined, data: ' two' },
+      { event: undefined, data: 'd' },
+      { event: undefined, data: '' },
+      { event: undefined, data: 'e' },
+      { event: undefined, data: 'f' },
+    ]);
+  });
+
   it('should treat a line without a colon as a field with an empty value, and dispatch a named event without data, as the openai client does', () => {
     expect(decodeAll('event: lonely\n\ndata\n\n\n')).toEqual([
       { event: 'lonely', data: '' },
