@@ -25,6 +25,7 @@ import {
   type ChatGeneratorInputs,
 } from '../core/generator-component.js';
 import { CompletionStream } from './completion-stream.js';
+import type { ServerSentEvent } from './sse-decoder.js';
 import { convertCompletion } from './convert-completion.js';
 import type {
   ChatCompletionCreateParamsNonStreaming,
@@ -233,7 +234,11 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
     const stream = await this.#open(messages, options);
     try {
       for (;;) {
-        for (const value of await stream.read()) yield* stream.convert(value);
+        for (const event of await stream.read()) {
+          const value = stream.payload(event);
+          if (value === undefined) break;
+          yield* stream.convert(value);
+        }
         if (stream.error !== undefined) throw stream.fail(stream.error);
         if (stream.done) return stream.end();
       }
@@ -293,8 +298,15 @@ export abstract class ChatCompletionsGenerator implements ChatGenerator {
     try {
       stream = await this.#open(messages, options);
       for (;;) {
-        for (const value of await stream.read()) {
-          for (const chunk of stream.convert(value)) {
+        // Indexed loops: a page's first answer runs this before it is optimised, and there the
+        // iterator protocol per event and per chunk is a measurable part of a large read.
+        const events = await stream.read();
+        for (let at = 0; at < events.length; at += 1) {
+          const value = stream.payload(events[at] as ServerSentEvent);
+          if (value === undefined) break;
+          const chunks = stream.convert(value);
+          for (let next = 0; next < chunks.length; next += 1) {
+            const chunk = chunks[next] as StreamingChunk;
             assembler.push(chunk);
             const pending = callback(chunk);
             if (pending !== undefined) await pending;

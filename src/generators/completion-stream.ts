@@ -16,7 +16,8 @@ export interface RequestContext {
  * `openai` client fetched (requests, retries and HTTP errors stay the client's), converts them, maps
  * failures to hayloft's errors and knows how the stream ended. It decodes a network read at a time
  * (see `ServerSentEventDecoder`), where the client's own stream takes two async-generator steps per
- * event. It keeps the client's rules: `[DONE]` ends the stream, an `error` event or a payload with
+ * event, and parses an event only when asked for its chunk, from a plain loop: in a page's first
+ * answer, before the code is optimised, a generator step per event made the read loop a fifth slower. It keeps the client's rules: `[DONE]` ends the stream, an `error` event or a payload with
  * an `error` field is an `APIError`, malformed JSON is a `SyntaxError`. Shared by `stream()` (pull)
  * and `run()` (push to a callback).
  */
@@ -54,11 +55,11 @@ export class CompletionStream {
   }
 
   /**
-   * The provider chunks of the next network read(s) that complete at least one event, parsed as they
-   * are iterated (the first chunk of a large read does not wait for the rest); empty at the end. Check
-   * {@link CompletionStream.error} and {@link CompletionStream.done} after iterating.
+   * The events of the next network read(s) that complete at least one event; empty at the end. Pass
+   * each to {@link CompletionStream.payload} in order, so the first chunk of a large read does not
+   * wait for the rest to be parsed.
    */
-  async read(): Promise<Iterable<unknown>> {
+  async read(): Promise<readonly ServerSentEvent[]> {
     while (!this.#ended) {
       let result: ReadableStreamReadResult<Uint8Array>;
       try {
@@ -74,33 +75,42 @@ export class CompletionStream {
         this.#readAtIso = undefined;
       }
       const events = this.#decoder.decode(result.done ? undefined : result.value, result.done);
-      if (events.length > 0) return this.#payloads(events);
+      if (events.length > 0) return events;
     }
     return [];
   }
 
-  *#payloads(events: readonly ServerSentEvent[]): Generator<unknown, void, undefined> {
-    for (const event of events) {
-      if (event.data === '[DONE]') {
-        // Whatever follows [DONE] is ignored, as the client does; the body is let go in close().
-        this.#sawDone = true;
-        this.#ended = true;
-        return;
-      }
-      let data: unknown;
-      try {
-        data = JSON.parse(event.data);
-      } catch {
-        this.#fail(new SyntaxError('Error reading response: malformed server-sent event JSON.'));
-        return;
-      }
-      const inner = (data as { error?: unknown } | null)?.error;
-      if (event.event === 'error' || Boolean(inner)) {
-        this.#fail(new this.sdk.APIError(undefined, (inner ?? data) as object | undefined, undefined, this.#headers));
-        return;
-      }
-      yield data;
+  /**
+   * The provider chunk an event carries, parsed; `undefined` where the stream ends at this event
+   * (`[DONE]`, an error, malformed JSON, JSON that is not an object): stop there, then check {@link CompletionStream.error} and
+   * {@link CompletionStream.done}.
+   */
+  payload(event: ServerSentEvent): unknown {
+    if (this.#sawDone || this.#error !== undefined) return undefined;
+    if (event.data === '[DONE]') {
+      // Whatever follows [DONE] is ignored, as the client does; the body is let go in close().
+      this.#sawDone = true;
+      this.#ended = true;
+      return undefined;
     }
+    let data: unknown;
+    try {
+      data = JSON.parse(event.data);
+    } catch {
+      this.#fail(new SyntaxError('Error reading response: malformed server-sent event JSON.'));
+      return undefined;
+    }
+    if (typeof data !== 'object' || data === null) {
+      // `data: null` or `data: 42` is no chunk: said as such, where reading its fields would throw a bare TypeError.
+      this.#fail(new SyntaxError('Error reading response: a server-sent event is not a JSON object.'));
+      return undefined;
+    }
+    const inner = (data as { error?: unknown }).error;
+    if (event.event === 'error' || Boolean(inner)) {
+      this.#fail(new this.sdk.APIError(undefined, inner ?? data, undefined, this.#headers));
+      return undefined;
+    }
+    return data;
   }
 
   #fail(error: unknown): void {

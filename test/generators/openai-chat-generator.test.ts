@@ -217,6 +217,17 @@ describe('OpenAIChatGenerator', () => {
     expect(error.replies?.[0]?.text).toBe(expectedText(chunks));
   });
 
+  it('should keep the text before an event that is JSON but not an object, and say so', async () => {
+    const chunks = loadChunks('openai/text').slice(0, 3);
+    for (const raw of ['data: null\n\n', 'data: 42\n\n']) {
+      server.enqueue({ sse: [...chunks, { raw }, ...loadChunks('openai/text').slice(3)] });
+      const error = await rejectionOf<ProviderError>(generator().run(hi, { streamingCallback: () => undefined }));
+      expect(ProviderError.isInstance(error)).toBe(true);
+      expect(error.message).toMatch(/not a JSON object/);
+      expect(error.replies?.[0]?.text).toBe(expectedText(chunks));
+    }
+  });
+
   it('should see a [DONE] or an error event that the stream ends on without its blank line', async () => {
     const chunks = loadChunks('openai/text');
     server.enqueue({ sse: [...chunks, { raw: 'data: [DONE]\n' }], done: false });
