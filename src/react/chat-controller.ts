@@ -37,9 +37,17 @@ export type { FrameScheduler } from './frame-scheduler.js';
 /** What a user can send: text, a message, text and image parts, or text with image files (uploads, pastes). */
 export type ChatInput = string | ChatMessage | readonly UserContentPart[] | { text: string; files?: readonly Blob[] };
 
-const toUserMessage = async (input: ChatInput): Promise<ChatMessage> => {
+// Text, a message or parts become a message at once; only files are read first. Sending then stays in
+// one task, so the question and the busy status reach the screen in one render instead of two.
+const userMessageNow = (input: ChatInput): ChatMessage | undefined => {
   if (input instanceof ChatMessage) return input;
   if (typeof input === 'string' || Array.isArray(input)) return ChatMessage.fromUser(input);
+  return undefined;
+};
+
+const toUserMessage = async (input: ChatInput): Promise<ChatMessage> => {
+  const now = userMessageNow(input);
+  if (now) return now;
   const { text, files = [] } = input as { text: string; files?: readonly Blob[] };
   const images = await Promise.all(files.map((file) => ImageContent.fromBlob(file)));
   return ChatMessage.fromUser([...(text.trim() === '' ? [] : [{ type: 'text', text } as const]), ...images]);
@@ -122,6 +130,8 @@ export class ChatController {
   #abort: AbortController | undefined;
   #inflight: Promise<void> | undefined;
   #toolRounds = 0;
+  /** True once `ready` has settled the thread: a send need not wait for it. */
+  #opened = false;
   readonly #decisions = new Map<ToolCall, boolean>();
 
   constructor(options: ChatControllerOptions) {
@@ -130,7 +140,10 @@ export class ChatController {
     this.#schedule = options.scheduleFrame ?? scheduleFrame;
     this.store = options.store ?? createChatStore();
     this.#persistence = options.persist ? persistChatStore(this.store, options.persist) : undefined;
-    const open = () => this.#openThread(options.threadId, options.initialMessages);
+    const open = () => {
+      this.#openThread(options.threadId, options.initialMessages);
+      this.#opened = true;
+    };
     if (this.#persistence) {
       this.ready = this.#persistence.ready.then(open);
     } else {
@@ -209,8 +222,8 @@ export class ChatController {
     this.store.setState({ status: 'submitted', error: null });
     let message: ChatMessage;
     try {
-      message = await toUserMessage(input);
-      await this.ready;
+      message = userMessageNow(input) ?? (await toUserMessage(input));
+      if (!this.#opened) await this.ready;
     } catch (error) {
       this.store.setState({ status: 'ready' });
       throw error;
@@ -379,13 +392,19 @@ export class ChatController {
     const started = performance.now();
     let firstTokenMs: number | null = null;
     let cancelFrame: (() => void) | undefined;
+    // Chunks wait for the next frame to be assembled into the draft: a reply that ends before that
+    // frame (a fast server, a large read) is shown from the generator's own replies, and the draft
+    // never assembles it a second time.
+    const unseen: StreamingChunk[] = [];
     const flushDraft = () => {
       cancelFrame = undefined;
+      for (const chunk of unseen) assembler.push(chunk);
+      unseen.length = 0;
       if (!abort.signal.aborted) this.store.setState({ draft: assembler.finish({ completed: false })[0] ?? null, status: 'streaming' });
     };
     const onChunk = (chunk: StreamingChunk) => {
       firstTokenMs ??= performance.now() - started;
-      assembler.push(chunk);
+      unseen.push(chunk);
       cancelFrame ??= this.#schedule(flushDraft);
     };
     const timing = () => ({ time_to_first_token_ms: firstTokenMs, finished_at: Date.now() });

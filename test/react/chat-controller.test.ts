@@ -37,7 +37,10 @@ describe('ChatController', () => {
     expect(chat.store.getState().draft).toBeNull();
     frames.run();
     expect(chat.store.getState().status).toBe('streaming');
-    expect(chat.store.getState().draft?.text).toBeTruthy();
+    // The chunks that waited for the frame are all in the draft, in order.
+    const draft = chat.store.getState().draft?.text ?? '';
+    expect(draft).not.toBe('');
+    expect(expectedText(chunks).startsWith(draft)).toBe(true);
     await sending;
     // Many chunks, but a frame is requested only while none is pending.
     expect(frames.scheduled).toBeLessThan(chunks.length);
@@ -51,6 +54,17 @@ describe('ChatController', () => {
     await chat.send('And in German?');
     expect(chat.messages).toHaveLength(4);
     expect(chat.messages[1]).toBe(first);
+  });
+
+  it('should put a text question in the thread, busy, before send first waits', async () => {
+    server.enqueue({ sse: loadChunks('openai/text') });
+    const chat = new ChatController({ generator: generator() });
+    const sending = chat.send('What is BM25?');
+    // In the same task: a UI renders the question and the busy status together, once.
+    expect(chat.messages.map((message) => message.text)).toEqual(['What is BM25?']);
+    expect(chat.store.getState().status).toBe('submitted');
+    await sending;
+    expect(chat.messages.map((message) => message.role)).toEqual(['user', 'assistant']);
   });
 
   it('should stop mid-stream, keep what arrived marked as stopped, and abort the request', async () => {
