@@ -1,7 +1,9 @@
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import axe from 'axe-core';
 import type { ComponentType } from 'react';
+import { OpenAIChatGenerator } from 'hayloft';
 import { ChatPrimitive } from 'hayloft/components';
+import { ChatController } from 'hayloft/react';
 import { describe, expect, it, vi } from 'vitest';
 import preview from '../../.storybook/preview.js';
 import * as attach from '../../stories/primitives/composer/attach.stories.js';
@@ -270,6 +272,23 @@ describe('primitive stories', () => {
     const parts = Object.entries(ChatPrimitive).filter(([, part]) => typeof part === 'function');
     expect(parts.filter(([, part]) => !documented.includes(part)).map(([name]) => name)).toEqual([]);
     expect(new Set(suites.map(({ title }) => title)).size).toBe(suites.length);
+  });
+
+  it("should run a user's onScroll on the Viewport, which still tells whether it is at the end", async () => {
+    const seen: string[] = [];
+    const chat = new ChatController({ generator: new OpenAIChatGenerator({ apiBaseUrl: 'http://127.0.0.1:9/v1' }) });
+    react.mount(
+      <ChatPrimitive.Root chat={chat}>
+        <ChatPrimitive.Viewport style={{ blockSize: '10rem', overflowY: 'auto' }} onScroll={(event) => seen.push(event.currentTarget.scrollTop === 0 ? 'top' : 'below')}>
+          <div style={{ blockSize: '100rem' }} />
+        </ChatPrimitive.Viewport>
+      </ChatPrimitive.Root>,
+    );
+    const node = $('[data-at-bottom]')!;
+    await vi.waitFor(() => expect(node.scrollTop).toBeGreaterThan(0));
+    node.scrollTop = 0;
+    await vi.waitFor(() => expect(node.dataset.atBottom).toBe('false'));
+    expect(seen.at(-1)).toBe('top');
   });
 
   for (const { title, stories } of suites) {

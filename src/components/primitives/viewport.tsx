@@ -22,7 +22,7 @@ export interface ViewportProps extends HTMLAttributes<HTMLDivElement> {
  * The scrolling area of the conversation. It follows new content while the user is at the end, and
  * stops following as soon as they scroll up (`data-at-bottom` tells which); `ScrollToLatest` returns.
  */
-export function Viewport({ children, onScroll, ref, ...props }: ViewportProps): ReactNode {
+export function Viewport({ children, ref, ...props }: ViewportProps): ReactNode {
   useRoot('Viewport');
   const element = useRef<HTMLDivElement | null>(null);
   const stuck = useRef(true);
@@ -45,6 +45,17 @@ export function Viewport({ children, onScroll, ref, ...props }: ViewportProps): 
       // Writing scrollTop fires a scroll event and a scroll; skip it when already there.
       if (Math.abs(node.scrollTop - end) > 1) node.scrollTop = end;
     };
+    // A native listener, not React's onScroll: following the answer scrolls on every frame of a
+    // stream, and React's event system costs more per scroll than this check (a scroll event cannot
+    // be cancelled, so a user's onScroll, still run first by React, loses nothing).
+    const onScroll = () => {
+      const end = node.scrollHeight - node.scrollTop - node.clientHeight <= threshold;
+      // Following the answer scrolls too: a scroll that changes nothing must not render the viewport again.
+      if (end === stuck.current) return;
+      stuck.current = end;
+      setAtBottom(end);
+    };
+    node.addEventListener('scroll', onScroll, { passive: true });
     const observer = new ResizeObserver(follow);
     const observeChildren = () => {
       for (const child of node.children) observer.observe(child);
@@ -54,20 +65,14 @@ export function Viewport({ children, onScroll, ref, ...props }: ViewportProps): 
     mutations.observe(node, { childList: true });
     follow();
     return () => {
+      node.removeEventListener('scroll', onScroll);
       observer.disconnect();
       mutations.disconnect();
     };
   }, []);
-  const handleScroll = () => {
-    const node = element.current;
-    if (!node) return;
-    const end = node.scrollHeight - node.scrollTop - node.clientHeight <= threshold;
-    stuck.current = end;
-    setAtBottom(end);
-  };
   return (
     <ViewportContext.Provider value={{ atBottom, scrollToLatest }}>
-      <div tabIndex={0} {...props} ref={composeRefs(ref, element)} data-at-bottom={atBottom ? 'true' : 'false'} onScroll={composeEventHandlers(onScroll, handleScroll)}>
+      <div tabIndex={0} {...props} ref={composeRefs(ref, element)} data-at-bottom={atBottom ? 'true' : 'false'}>
         {children}
       </div>
     </ViewportContext.Provider>
