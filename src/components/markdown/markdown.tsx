@@ -13,8 +13,9 @@ const Block = memo(function Block({ token, final }: { token: Token; final: boole
 });
 
 // No element of its own: the blocks stay direct children of the message, as if there were no groups.
+// Blank lines and link definitions render nothing: they get no component (an answer has about as many as paragraphs).
 const Group = memo(function Group({ tokens, finalCount }: { tokens: readonly Token[]; finalCount: number }): ReactNode {
-  return tokens.map((token, index) => <Block key={index} token={token} final={index < finalCount} />);
+  return tokens.map((token, index) => (token.type === 'space' || token.type === 'def' ? null : <Block key={index} token={token} final={index < finalCount} />));
 });
 
 /** Props of {@link Markdown}. */
