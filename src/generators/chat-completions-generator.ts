@@ -25,7 +25,6 @@ import {
   type ChatGeneratorInputs,
 } from '../core/generator-component.js';
 import { CompletionStream } from './completion-stream.js';
-import type { ServerSentEvent } from './sse-decoder.js';
 import { convertCompletion } from './convert-completion.js';
 import type {
   ChatCompletionCreateParamsNonStreaming,
@@ -34,6 +33,7 @@ import type {
 import { loadOpenAI, type OpenAISdk } from './load-openai.js';
 import { resolveApiKey } from './resolve-api-key.js';
 import { parseStructuredReplies, prepareResponseFormat } from './response-format.js';
+import type { ServerSentEvent } from './sse-decoder.js';
 import { toProviderError } from './to-provider-error.js';
 
 /** The `openai` client class (OpenAI or AzureOpenAI). */

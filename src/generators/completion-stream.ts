@@ -16,8 +16,9 @@ export interface RequestContext {
  * `openai` client fetched (requests, retries and HTTP errors stay the client's), converts them, maps
  * failures to hayloft's errors and knows how the stream ended. It decodes a network read at a time
  * (see `ServerSentEventDecoder`), where the client's own stream takes two async-generator steps per
- * event, and parses an event only when asked for its chunk, from a plain loop: in a page's first
- * answer, before the code is optimised, a generator step per event made the read loop a fifth slower. It keeps the client's rules: `[DONE]` ends the stream, an `error` event or a payload with
+ * event, and parses an event only when asked for its chunk, from a plain loop (in a page's first
+ * answer, before the code is optimised, a generator step per event made the read loop a fifth
+ * slower). It keeps the client's rules: `[DONE]` ends the stream, an `error` event or a payload with
  * an `error` field is an `APIError`, malformed JSON is a `SyntaxError`. Shared by `stream()` (pull)
  * and `run()` (push to a callback).
  */
@@ -82,8 +83,8 @@ export class CompletionStream {
 
   /**
    * The provider chunk an event carries, parsed; `undefined` where the stream ends at this event
-   * (`[DONE]`, an error, malformed JSON, JSON that is not an object): stop there, then check {@link CompletionStream.error} and
-   * {@link CompletionStream.done}.
+   * (`[DONE]`, an error, malformed JSON, JSON that is not an object): stop there, then check
+   * {@link CompletionStream.error} and {@link CompletionStream.done}.
    */
   payload(event: ServerSentEvent): unknown {
     if (this.#sawDone || this.#error !== undefined) return undefined;

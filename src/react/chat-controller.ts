@@ -45,10 +45,7 @@ const userMessageNow = (input: ChatInput): ChatMessage | undefined => {
   return undefined;
 };
 
-const toUserMessage = async (input: ChatInput): Promise<ChatMessage> => {
-  const now = userMessageNow(input);
-  if (now) return now;
-  const { text, files = [] } = input as { text: string; files?: readonly Blob[] };
+const withFiles = async ({ text, files = [] }: { text: string; files?: readonly Blob[] }): Promise<ChatMessage> => {
   const images = await Promise.all(files.map((file) => ImageContent.fromBlob(file)));
   return ChatMessage.fromUser([...(text.trim() === '' ? [] : [{ type: 'text', text } as const]), ...images]);
 };
@@ -222,7 +219,7 @@ export class ChatController {
     this.store.setState({ status: 'submitted', error: null });
     let message: ChatMessage;
     try {
-      message = userMessageNow(input) ?? (await toUserMessage(input));
+      message = userMessageNow(input) ?? (await withFiles(input as { text: string; files?: readonly Blob[] }));
       if (!this.#opened) await this.ready;
     } catch (error) {
       this.store.setState({ status: 'ready' });
