@@ -101,14 +101,17 @@ export class CompletionStream {
       this.#fail(new SyntaxError('Error reading response: malformed server-sent event JSON.'));
       return undefined;
     }
-    if (typeof data !== 'object' || data === null) {
-      // `data: null` or `data: 42` is no chunk: said as such, where reading its fields would throw a bare TypeError.
-      this.#fail(new SyntaxError('Error reading response: a server-sent event is not a JSON object.'));
+    const isObject = typeof data === 'object' && data !== null;
+    const inner = isObject ? (data as { error?: unknown }).error : undefined;
+    if (event.event === 'error' || Boolean(inner)) {
+      // Whatever an error event carries (`data: "overloaded"` too) is the provider's error, as the client has it.
+      this.#fail(new this.sdk.APIError(undefined, (inner ?? data) as object | undefined, undefined, this.#headers));
       return undefined;
     }
-    const inner = (data as { error?: unknown }).error;
-    if (event.event === 'error' || Boolean(inner)) {
-      this.#fail(new this.sdk.APIError(undefined, inner ?? data, undefined, this.#headers));
+    if (!isObject) {
+      // `data: null` or `data: 42` is no chunk: said as such, where it used to throw a bare TypeError
+      // (null) or pass unnoticed (numbers, strings).
+      this.#fail(new SyntaxError('Error reading response: a server-sent event is not a JSON object.'));
       return undefined;
     }
     return data;

@@ -226,6 +226,11 @@ describe('OpenAIChatGenerator', () => {
       expect(error.message).toMatch(/not a JSON object/);
       expect(error.replies?.[0]?.text).toBe(expectedText(chunks));
     }
+    // An error event is the provider's error whatever it carries.
+    server.enqueue({ sse: [...chunks, { raw: 'event: error\ndata: "overloaded"\n\n' }], done: false });
+    const error = await rejectionOf<ProviderError>(generator().run(hi, { streamingCallback: () => undefined }));
+    expect(error.message).toMatch(/reported an error mid-stream.*overloaded/);
+    expect(error.replies?.[0]?.text).toBe(expectedText(chunks));
   });
 
   it('should see a [DONE] or an error event that the stream ends on without its blank line', async () => {
