@@ -37,17 +37,26 @@ export type { FrameScheduler } from './frame-scheduler.js';
 /** What a user can send: text, a message, text and image parts, or text with image files (uploads, pastes). */
 export type ChatInput = string | ChatMessage | readonly UserContentPart[] | { text: string; files?: readonly Blob[] };
 
-// Text, a message or parts become a message at once; only files are read first. Sending then stays in
-// one task, so the question and the busy status reach the screen in one render instead of two.
+/** How many chunks may wait for a frame before they are assembled anyway. */
+const maxUnseenChunks = 4096;
+
+type TextAndFiles = { text: string; files?: readonly Blob[] };
+
+const textPart = (text: string) => (text.trim() === '' ? [] : [{ type: 'text', text } as const]);
+
+// Text, a message, parts, or text with no files become a message at once; only files are read first.
+// Sending then stays in one task, so the question and the busy status reach the screen in one render
+// instead of two (the composer sends `{ text, files: [] }` when nothing is attached).
 const userMessageNow = (input: ChatInput): ChatMessage | undefined => {
   if (input instanceof ChatMessage) return input;
   if (typeof input === 'string' || Array.isArray(input)) return ChatMessage.fromUser(input);
-  return undefined;
+  const { text, files = [] } = input as TextAndFiles;
+  return files.length === 0 ? ChatMessage.fromUser(textPart(text)) : undefined;
 };
 
-const withFiles = async ({ text, files = [] }: { text: string; files?: readonly Blob[] }): Promise<ChatMessage> => {
+const withFiles = async ({ text, files = [] }: TextAndFiles): Promise<ChatMessage> => {
   const images = await Promise.all(files.map((file) => ImageContent.fromBlob(file)));
-  return ChatMessage.fromUser([...(text.trim() === '' ? [] : [{ type: 'text', text } as const]), ...images]);
+  return ChatMessage.fromUser([...textPart(text), ...images]);
 };
 
 /** A message, or the id of its node: how branch and edit methods name a message. */
@@ -218,17 +227,18 @@ export class ChatController {
     // Busy from here on, even while files are read or stored threads load, so a second send is refused.
     this.store.setState({ status: 'submitted', error: null });
     let message: ChatMessage;
+    let threadId: string;
     try {
-      message = userMessageNow(input) ?? (await withFiles(input as { text: string; files?: readonly Blob[] }));
+      message = userMessageNow(input) ?? (await withFiles(input as TextAndFiles));
       if (!this.#opened) await this.ready;
+      threadId = this.store.getState().activeThreadId;
+      const thread = this.#thread(threadId);
+      // A new thread is named after its first question, until the user renames it.
+      if (thread.leafId === null && thread.title === defaultTitle && message.text) this.#setThread({ ...thread, title: titleOf(message.text) });
     } catch (error) {
       this.store.setState({ status: 'ready' });
       throw error;
     }
-    const threadId = this.store.getState().activeThreadId;
-    const thread = this.#thread(threadId);
-    // A new thread is named after its first question, until the user renames it.
-    if (thread.leafId === null && thread.title === defaultTitle && message.text) this.#setThread({ ...thread, title: titleOf(message.text) });
     this.#append(threadId, message);
     this.#toolRounds = 0;
     await this.#generate();
@@ -388,21 +398,32 @@ export class ChatController {
     const assembler = new StreamAssembler();
     const started = performance.now();
     let firstTokenMs: number | null = null;
+    let framePending = false;
     let cancelFrame: (() => void) | undefined;
     // Chunks wait for the next frame to be assembled into the draft: a reply that ends before that
     // frame (a fast server, a large read) is shown from the generator's own replies, and the draft
-    // never assembles it a second time.
+    // never assembles it a second time. Where frames do not come (a hidden tab), they are folded in
+    // every few thousand, so waiting chunks stay few.
     const unseen: StreamingChunk[] = [];
-    const flushDraft = () => {
-      cancelFrame = undefined;
+    const assembleUnseen = () => {
       for (const chunk of unseen) assembler.push(chunk);
       unseen.length = 0;
+    };
+    const flushDraft = () => {
+      framePending = false;
+      cancelFrame = undefined;
+      assembleUnseen();
       if (!abort.signal.aborted) this.store.setState({ draft: assembler.finish({ completed: false })[0] ?? null, status: 'streaming' });
     };
     const onChunk = (chunk: StreamingChunk) => {
       firstTokenMs ??= performance.now() - started;
       unseen.push(chunk);
-      cancelFrame ??= this.#schedule(flushDraft);
+      if (unseen.length >= maxUnseenChunks) assembleUnseen();
+      if (framePending) return;
+      framePending = true;
+      const cancel = this.#schedule(flushDraft);
+      // A scheduler may run the frame at once (tests, a server render): then nothing is pending.
+      if (framePending) cancelFrame = cancel;
     };
     const timing = () => ({ time_to_first_token_ms: firstTokenMs, finished_at: Date.now() });
     const history = activeMessages(this.#thread(threadId));

@@ -65,6 +65,32 @@ describe('ChatController', () => {
     expect(chat.store.getState().status).toBe('submitted');
     await sending;
     expect(chat.messages.map((message) => message.role)).toEqual(['user', 'assistant']);
+    // As the composer sends it, with nothing attached.
+    server.enqueue({ sse: loadChunks('openai/text') });
+    const again = chat.send({ text: 'And TF-IDF?', files: [] });
+    expect(chat.messages.at(-1)?.text).toBe('And TF-IDF?');
+    await again;
+  });
+
+  it('should keep updating the draft with a frame scheduler that runs at once', async () => {
+    const chunks = loadChunks('openai/text');
+    server.enqueue({ sse: chunks, writeDelayMs: 2 });
+    const chat = new ChatController({ generator: generator(), scheduleFrame: (callback) => { callback(); return () => undefined; } });
+    const drafts = new Set<string>();
+    chat.store.subscribe((state) => {
+      if (state.draft?.text) drafts.add(state.draft.text);
+    });
+    await chat.send('What is BM25?');
+    // One draft per chunk with text, each a longer start of the answer.
+    expect(drafts.size).toBeGreaterThan(2);
+    for (const draft of drafts) expect(expectedText(chunks).startsWith(draft)).toBe(true);
+  });
+
+  it('should not stay busy when the thread it sends to is gone', async () => {
+    const chat = new ChatController({ generator: generator() });
+    chat.store.setState({ activeThreadId: 'gone' });
+    await expect(chat.send('Hi')).rejects.toThrow(/gone/);
+    expect(chat.store.getState().status).toBe('ready');
   });
 
   it('should stop mid-stream, keep what arrived marked as stopped, and abort the request', async () => {
