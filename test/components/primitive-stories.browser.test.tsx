@@ -1,6 +1,6 @@
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import axe from 'axe-core';
-import type { ComponentType } from 'react';
+import type { ComponentType, UIEvent } from 'react';
 import { OpenAIChatGenerator } from 'hayloft';
 import { ChatPrimitive } from 'hayloft/components';
 import { ChatController } from 'hayloft/react';
@@ -274,21 +274,36 @@ describe('primitive stories', () => {
     expect(new Set(suites.map(({ title }) => title)).size).toBe(suites.length);
   });
 
-  it("should run a user's onScroll on the Viewport, which still tells whether it is at the end", async () => {
-    const seen: string[] = [];
+  it("should run a user's onScroll on the Viewport first, and let its preventDefault() turn off the at-the-end check", async () => {
     const chat = new ChatController({ generator: new OpenAIChatGenerator({ apiBaseUrl: 'http://127.0.0.1:9/v1' }) });
-    react.mount(
-      <ChatPrimitive.Root chat={chat}>
-        <ChatPrimitive.Viewport style={{ blockSize: '10rem', overflowY: 'auto' }} onScroll={(event) => seen.push(event.currentTarget.scrollTop === 0 ? 'top' : 'below')}>
-          <div style={{ blockSize: '100rem' }} />
-        </ChatPrimitive.Viewport>
-      </ChatPrimitive.Root>,
-    );
-    const node = $('[data-at-bottom]')!;
-    await vi.waitFor(() => expect(node.scrollTop).toBeGreaterThan(0));
-    node.scrollTop = 0;
-    await vi.waitFor(() => expect(node.dataset.atBottom).toBe('false'));
-    expect(seen.at(-1)).toBe('top');
+    const scrollUp = async (onScroll: (event: UIEvent<HTMLDivElement>) => void) => {
+      react.mount(
+        <ChatPrimitive.Root chat={chat}>
+          <ChatPrimitive.Viewport style={{ blockSize: '10rem', overflowY: 'auto' }} onScroll={onScroll}>
+            <div style={{ blockSize: '100rem' }} />
+          </ChatPrimitive.Viewport>
+        </ChatPrimitive.Root>,
+      );
+      const node = $('[data-at-bottom]')!;
+      await vi.waitFor(() => expect(node.scrollTop).toBeGreaterThan(0));
+      node.scrollTop = 0;
+      return node;
+    };
+    const seen: string[] = [];
+    const watched = await scrollUp((event) => seen.push(`${event.currentTarget.scrollTop === 0 ? 'top' : 'below'}, at end: ${event.currentTarget.dataset.atBottom}`));
+    await vi.waitFor(() => expect(watched.dataset.atBottom).toBe('false'));
+    // The user's handler saw the scroll before the viewport took it in.
+    expect(seen.at(-1)).toBe('top, at end: true');
+
+    react.mount(null);
+    let prevented = 0;
+    const unwatched = await scrollUp((event) => {
+      prevented += 1;
+      event.preventDefault();
+    });
+    await vi.waitFor(() => expect(prevented).toBeGreaterThan(0));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(unwatched.dataset.atBottom).toBe('true');
   });
 
   for (const { title, stories } of suites) {

@@ -22,11 +22,27 @@ export interface ViewportProps extends HTMLAttributes<HTMLDivElement> {
  * The scrolling area of the conversation. It follows new content while the user is at the end, and
  * stops following as soon as they scroll up (`data-at-bottom` tells which); `ScrollToLatest` returns.
  */
-export function Viewport({ children, ref, ...props }: ViewportProps): ReactNode {
+export function Viewport({ children, onScroll, ref, ...props }: ViewportProps): ReactNode {
   useRoot('Viewport');
   const element = useRef<HTMLDivElement | null>(null);
   const stuck = useRef(true);
   const [atBottom, setAtBottom] = useState(true);
+  // Without a user's onScroll, scrolls are watched by a native listener: following an answer scrolls
+  // on every frame of a stream, and React's event system costs more per scroll than the check itself.
+  // With one, they go through React as every primitive's events do: the user's handler first, and
+  // preventDefault() in it turns the check off.
+  const viaReact = onScroll !== undefined;
+  const reactWatches = useRef(viaReact);
+  reactWatches.current = viaReact;
+  const track = useCallback(() => {
+    const node = element.current;
+    if (!node) return;
+    const end = node.scrollHeight - node.scrollTop - node.clientHeight <= threshold;
+    // Following the answer scrolls too: a scroll that changes nothing must not render the viewport again.
+    if (end === stuck.current) return;
+    stuck.current = end;
+    setAtBottom(end);
+  }, []);
   const scrollToLatest = useCallback(() => {
     const node = element.current;
     if (!node) return;
@@ -45,17 +61,10 @@ export function Viewport({ children, ref, ...props }: ViewportProps): ReactNode 
       // Writing scrollTop fires a scroll event and a scroll; skip it when already there.
       if (Math.abs(node.scrollTop - end) > 1) node.scrollTop = end;
     };
-    // A native listener, not React's onScroll: following the answer scrolls on every frame of a
-    // stream, and React's event system costs more per scroll than this check (a scroll event cannot
-    // be cancelled, so a user's onScroll, still run first by React, loses nothing).
-    const onScroll = () => {
-      const end = node.scrollHeight - node.scrollTop - node.clientHeight <= threshold;
-      // Following the answer scrolls too: a scroll that changes nothing must not render the viewport again.
-      if (end === stuck.current) return;
-      stuck.current = end;
-      setAtBottom(end);
+    const watch = () => {
+      if (!reactWatches.current) track();
     };
-    node.addEventListener('scroll', onScroll, { passive: true });
+    node.addEventListener('scroll', watch, { passive: true });
     const observer = new ResizeObserver(follow);
     const observeChildren = () => {
       for (const child of node.children) observer.observe(child);
@@ -65,14 +74,14 @@ export function Viewport({ children, ref, ...props }: ViewportProps): ReactNode 
     mutations.observe(node, { childList: true });
     follow();
     return () => {
-      node.removeEventListener('scroll', onScroll);
+      node.removeEventListener('scroll', watch);
       observer.disconnect();
       mutations.disconnect();
     };
-  }, []);
+  }, [track]);
   return (
     <ViewportContext.Provider value={{ atBottom, scrollToLatest }}>
-      <div tabIndex={0} {...props} ref={composeRefs(ref, element)} data-at-bottom={atBottom ? 'true' : 'false'}>
+      <div tabIndex={0} {...props} ref={composeRefs(ref, element)} data-at-bottom={atBottom ? 'true' : 'false'} onScroll={viaReact ? composeEventHandlers(onScroll, track) : undefined}>
         {children}
       </div>
     </ViewportContext.Provider>
