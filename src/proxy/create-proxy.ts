@@ -44,7 +44,7 @@ export interface ProxyRuntimeOptions {
 
 /** What Hono sees of the Node server's bindings (absent on edge runtimes). */
 interface NodeBindings {
-  incoming?: { url?: string; socket?: { remoteAddress?: string } } & AsyncIterable<Uint8Array>;
+  incoming?: { url?: string; httpVersion?: string; socket?: { remoteAddress?: string } } & AsyncIterable<Uint8Array>;
   outgoing?: NodeOutgoing;
 }
 
@@ -243,8 +243,9 @@ export const createProxy = (config: ProxyConfig, runtime: ProxyRuntimeOptions = 
         const sent = runtime.relayToClient?.(response, c.env?.outgoing, headers, relayOptions);
         if (sent !== undefined) return sent;
         // Tells Node's adapter that this body streams: without it, it probes the first reads (and
-        // waits a timer tick) before writing the headers.
-        if (c.env?.outgoing) headers['transfer-encoding'] = 'chunked';
+        // waits a timer tick) before writing the headers. Not to an HTTP/1.0 client, which knows no
+        // chunked framing: Node ends its body by closing the connection.
+        if (c.env?.outgoing && c.env.incoming?.httpVersion !== '1.0') headers['transfer-encoding'] = 'chunked';
         return new Response(relayEventStream(response.body, relayOptions), { status: 200, headers });
       } catch (error) {
         if (!streamOwnsLog) {

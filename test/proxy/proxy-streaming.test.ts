@@ -7,6 +7,7 @@ import type { RunningProxy } from '../../src/proxy/node.js';
 import { expectedText, rejectionOf } from '../support/fixtures.js';
 import { loadChunks, loadJson } from '../support/replay-server.js';
 import { useReplayServer } from '../support/use-replay-server.js';
+import { connect } from 'node:net';
 import { chat, configFor, keys, openStream, startProxy } from './support.js';
 
 const upstream = await useReplayServer();
@@ -155,6 +156,39 @@ describe('proxy streaming', () => {
     });
     const body = (await raw.json()) as { error: { details: { content_filter_result: { violence: { filtered: boolean } } } } };
     expect(body.error.details.content_filter_result.violence.filtered).toBe(true);
+  });
+
+  it.each([
+    ['socket to socket', false],
+    ['through web streams (a fetch of its own)', true],
+  ])('should stream to an HTTP/1.0 client without chunked framing, %s', async (_path, ownFetch) => {
+    const chunks = loadChunks('openai/text');
+    upstream.enqueue({ sse: chunks });
+    const own = ownFetch ? await startProxy(configFor(upstream, { fetch: globalThis.fetch.bind(globalThis) })) : proxy;
+    try {
+      const body = JSON.stringify({ ...chat(), stream: true });
+      // Written without half-closing the socket (a server takes that for a client gone): the server ends the exchange.
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(own.url).port), '127.0.0.1', () =>
+          socket.write(`POST /openai/v1/chat/completions HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`),
+        );
+        let out = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (data: string) => (out += data));
+        socket.on('end', () => resolve(out));
+        socket.on('error', reject);
+      });
+      const split = raw.indexOf('\r\n\r\n');
+      const head = raw.slice(0, split);
+      const payload = raw.slice(split + 4);
+      expect(head).toMatch(/^HTTP\/1\.[01] 200/);
+      // HTTP/1.0 has no chunked encoding: the body is the events themselves, ended by closing the connection.
+      expect(head.toLowerCase()).not.toContain('transfer-encoding');
+      expect(payload.startsWith('data: ')).toBe(true);
+      expect(payload.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    } finally {
+      if (own !== proxy) await own.close();
+    }
   });
 
   it('should let the generator keep the partial text when the proxy ends a stream with an error event', async () => {
