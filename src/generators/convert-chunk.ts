@@ -106,14 +106,13 @@ export class ChunkConverter {
       return [{ content: '', meta: { model, received_at: receivedAt, usage } }];
     }
     const out: StreamingChunk[] = [];
-    // An indexed loop, and the tool-call and finish-reason steps only for the chunks that carry them:
-    // a page's first answer runs this before it is optimised, once per token.
+    // An indexed loop: a page's first answer runs this before it is optimised, once per token.
     for (let at = 0; at < choices.length; at += 1) {
       const choice = choices[at] as WireChunkChoice;
       const delta = choice.delta ?? {};
       const rawFinish = choice.finish_reason ?? null;
       const choiceIndex = choice.index ?? 0;
-      const deltas = delta.tool_calls === undefined || delta.tool_calls === null ? noDeltas : toDeltas(delta.tool_calls);
+      const deltas = toDeltas(delta.tool_calls);
       const content = delta.content ?? '';
       const reasoningText = delta.reasoning_content ?? delta.reasoning ?? '';
       if (content === '' && deltas.length === 0 && reasoningText === '' && rawFinish === null && usage === null) {
@@ -124,7 +123,7 @@ export class ChunkConverter {
       if (deltas.length > 0) this.#withToolCalls.add(choiceIndex);
       // TGI ends a tool-call stream with `eos_token`; Haystack reports `tool_calls` then.
       const finishReason =
-        rawFinish === null ? null : rawFinish === 'eos_token' && this.#withToolCalls.has(choiceIndex) ? 'tool_calls' : mapFinishReason(rawFinish);
+        rawFinish === 'eos_token' && this.#withToolCalls.has(choiceIndex) ? 'tool_calls' : mapFinishReason(rawFinish);
       if (deltas.length > 0) {
         const first = deltas[0] as ToolCallDelta;
         out.push({ content, meta, index: first.index, start: first.toolName !== null, toolCalls: deltas, finishReason, reasoning });
