@@ -32,8 +32,6 @@ export function Viewport({ children, onScroll, ref, ...props }: ViewportProps): 
   // With one, they go through React as every primitive's events do: the user's handler first, and
   // preventDefault() in it turns the check off.
   const viaReact = onScroll !== undefined;
-  const reactWatches = useRef(viaReact);
-  reactWatches.current = viaReact;
   const track = useCallback(() => {
     const node = element.current;
     if (!node) return;
@@ -61,10 +59,6 @@ export function Viewport({ children, onScroll, ref, ...props }: ViewportProps): 
       // Writing scrollTop fires a scroll event and a scroll; skip it when already there.
       if (Math.abs(node.scrollTop - end) > 1) node.scrollTop = end;
     };
-    const watch = () => {
-      if (!reactWatches.current) track();
-    };
-    node.addEventListener('scroll', watch, { passive: true });
     const observer = new ResizeObserver(follow);
     const observeChildren = () => {
       for (const child of node.children) observer.observe(child);
@@ -74,11 +68,16 @@ export function Viewport({ children, onScroll, ref, ...props }: ViewportProps): 
     mutations.observe(node, { childList: true });
     follow();
     return () => {
-      node.removeEventListener('scroll', watch);
       observer.disconnect();
       mutations.disconnect();
     };
-  }, [track]);
+  }, []);
+  useEffect(() => {
+    const node = element.current;
+    if (viaReact || !node) return;
+    node.addEventListener('scroll', track, { passive: true });
+    return () => node.removeEventListener('scroll', track);
+  }, [viaReact, track]);
   return (
     <ViewportContext.Provider value={{ atBottom, scrollToLatest }}>
       <div tabIndex={0} {...props} ref={composeRefs(ref, element)} data-at-bottom={atBottom ? 'true' : 'false'} onScroll={viaReact ? composeEventHandlers(onScroll, track) : undefined}>
