@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderError } from '../../src/index.js';
@@ -7,7 +8,6 @@ import type { RunningProxy } from '../../src/proxy/node.js';
 import { expectedText, rejectionOf } from '../support/fixtures.js';
 import { loadChunks, loadJson } from '../support/replay-server.js';
 import { useReplayServer } from '../support/use-replay-server.js';
-import { connect } from 'node:net';
 import { chat, configFor, keys, openStream, startProxy } from './support.js';
 
 const upstream = await useReplayServer();
