@@ -40,6 +40,17 @@ export type ChatInput = string | ChatMessage | readonly UserContentPart[] | { te
 /** How many chunks may wait for a frame before they are assembled anyway. */
 const maxUnseenChunks = 4096;
 
+/**
+ * How long a draft frame may be late (two frames at 60 Hz) before the chunks of a network read are
+ * shown at the end of that read instead. A fast stream's reads keep the page busy and the browser
+ * gives it no frames: without this, the draft stood still for the whole burst, and the last render
+ * had the whole answer to lex and render after its last byte.
+ */
+const frameOverdueMs = 32;
+
+/** True where the page is hidden: frames do not come there, and nobody sees a draft. */
+const pageHidden = (): boolean => (globalThis as { document?: { visibilityState?: string } }).document?.visibilityState === 'hidden';
+
 type TextAndFiles = { text: string; files?: readonly Blob[] };
 
 const textPart = (text: string) => (text.trim() === '' ? [] : [{ type: 'text', text } as const]);
@@ -415,12 +426,35 @@ export class ChatController {
       assembleUnseen();
       if (!abort.signal.aborted) this.store.setState({ draft: assembler.finish({ completed: false })[0] ?? null, status: 'streaming' });
     };
+    // When the frame is overdue, the draft is shown at the end of the network read being handed out:
+    // a microtask queued during a read runs once the generator waits for the next one, before it is
+    // parsed. The render then lands before the next read's bytes, not after the last one.
+    let frameAskedAt = 0;
+    let overdueFlushQueued = false;
+    const flushOverdue = () => {
+      overdueFlushQueued = false;
+      if (!framePending) return;
+      cancelFrame?.();
+      flushDraft();
+    };
+    // Once the run is over, nothing pending may write a draft again.
+    const stopDraft = () => {
+      framePending = false;
+      cancelFrame?.();
+    };
     const onChunk = (chunk: StreamingChunk) => {
       firstTokenMs ??= performance.now() - started;
       unseen.push(chunk);
       if (unseen.length >= maxUnseenChunks) assembleUnseen();
-      if (framePending) return;
+      if (framePending) {
+        if (!overdueFlushQueued && performance.now() - frameAskedAt > frameOverdueMs && !pageHidden()) {
+          overdueFlushQueued = true;
+          queueMicrotask(flushOverdue);
+        }
+        return;
+      }
       framePending = true;
+      frameAskedAt = performance.now();
       const cancel = this.#schedule(flushDraft);
       // A scheduler may run the frame at once (tests, a server render): then nothing is pending.
       if (framePending) cancelFrame = cancel;
@@ -435,7 +469,7 @@ export class ChatController {
         signal: abort.signal,
         ...(this.#tools.length > 0 ? { tools: this.#tools } : {}),
       });
-      cancelFrame?.();
+      stopDraft();
       const first = replies[0];
       if (!first) throw new ConfigError('The generator returned no reply.');
       const reply = this.#withCallIds(first).withMeta(timing());
@@ -444,7 +478,7 @@ export class ChatController {
       settings.onFinish?.(reply);
       if (!abort.signal.aborted) await this.#continueWithTools(threadId, reply);
     } catch (error) {
-      cancelFrame?.();
+      stopDraft();
       const failure = failureOf(error);
       const aborted = AbortError.isInstance(failure);
       const partial = failure.replies?.[0];

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChatMessage, OpenAIChatGenerator, Secret, Tool, type ChatMessage as Message } from '../../src/index.js';
 import { ChatController, activePath, siblingsOf } from '../../src/react/index.js';
 import type { FrameScheduler } from '../../src/react/index.js';
@@ -70,6 +70,40 @@ describe('ChatController', () => {
     const again = chat.send({ text: 'And TF-IDF?', files: [] });
     expect(chat.messages.at(-1)?.text).toBe('And TF-IDF?');
     await again;
+  });
+
+  it('should show the draft at the end of each network read once its frame is overdue, and not in a hidden page', async () => {
+    // Frames never come (a page kept busy by a fast stream). The events arrive in groups of four,
+    // one write each, 40 ms apart: each group is one network read.
+    const chunks = loadChunks('openai/text');
+    const groups: Array<{ raw: string }> = [];
+    for (let at = 0; at < chunks.length; at += 4) {
+      groups.push({ raw: chunks.slice(at, at + 4).map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('') });
+    }
+    const readEnds = new Set(groups.map((_, index) => expectedText(chunks.slice(0, (index + 1) * 4))));
+    const drafts = async () => {
+      server.enqueue({ sse: groups, writeDelayMs: 40 });
+      const frames = manualFrames();
+      const chat = new ChatController({ generator: generator(), scheduleFrame: frames.schedule });
+      const seen: string[] = [];
+      chat.store.subscribe((state) => {
+        if (state.draft) seen.push(state.draft.text ?? '');
+      });
+      await chat.send('What is BM25?');
+      expect(chat.messages[1]!.text).toBe(expectedText(chunks));
+      return seen;
+    };
+    const shown = await drafts();
+    expect(shown.length).toBeGreaterThan(1);
+    // Each draft holds whole reads: it was written after a read's last chunk, never in the middle.
+    for (const text of shown) expect(readEnds.has(text)).toBe(true);
+
+    vi.stubGlobal('document', { visibilityState: 'hidden' });
+    try {
+      expect(await drafts()).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('should keep updating the draft with a frame scheduler that runs at once', async () => {
