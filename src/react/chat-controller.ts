@@ -429,11 +429,14 @@ export class ChatController {
     // When the frame is overdue, the draft is shown at the end of the network read being handed out:
     // a microtask queued during a read runs once the generator waits for the next one, before it is
     // parsed. The render then lands before the next read's bytes, not after the last one.
+    // Not for the read that finishes the reply: the reply itself is shown right after it, and a draft
+    // render of the same text first would do that work twice.
     let frameAskedAt = 0;
     let overdueFlushQueued = false;
+    let replyFinished = false;
     const flushOverdue = () => {
       overdueFlushQueued = false;
-      if (!framePending) return;
+      if (!framePending || replyFinished) return;
       cancelFrame?.();
       flushDraft();
     };
@@ -446,6 +449,8 @@ export class ChatController {
       firstTokenMs ??= performance.now() - started;
       unseen.push(chunk);
       if (unseen.length >= maxUnseenChunks) assembleUnseen();
+      // The draft shows the first choice: its finish reason ends what it shows.
+      if (chunk.finishReason && (chunk.meta.index ?? 0) === 0) replyFinished = true;
       if (framePending) {
         if (!overdueFlushQueued && performance.now() - frameAskedAt > frameOverdueMs && !pageHidden()) {
           overdueFlushQueued = true;

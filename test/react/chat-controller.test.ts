@@ -72,9 +72,9 @@ describe('ChatController', () => {
     await again;
   });
 
-  it('should show the draft at the end of each network read once its frame is overdue, and not in a hidden page', async () => {
+  it('should show the draft at the end of each network read once its frame is overdue, but not for the read that finishes it or in a hidden page', async () => {
     // Frames never come (a page kept busy by a fast stream). The events arrive in groups of four,
-    // one write each, 40 ms apart: each group is one network read.
+    // one write each, 60 ms apart: each group is one network read.
     const chunks = loadChunks('openai/text');
     const groups: Array<{ raw: string }> = [];
     for (let at = 0; at < chunks.length; at += 4) {
@@ -82,7 +82,7 @@ describe('ChatController', () => {
     }
     const readEnds = new Set(groups.map((_, index) => expectedText(chunks.slice(0, (index + 1) * 4))));
     const drafts = async () => {
-      server.enqueue({ sse: groups, writeDelayMs: 40 });
+      server.enqueue({ sse: groups, writeDelayMs: 60 });
       const frames = manualFrames();
       const chat = new ChatController({ generator: generator(), scheduleFrame: frames.schedule });
       const seen: string[] = [];
@@ -97,6 +97,9 @@ describe('ChatController', () => {
     expect(shown.length).toBeGreaterThan(1);
     // Each draft holds whole reads: it was written after a read's last chunk, never in the middle.
     for (const text of shown) expect(readEnds.has(text)).toBe(true);
+    // Not the read that finishes the reply (its last word, the finish reason and the usage): the
+    // reply is shown right after it, and a draft of the same text would be rendered for nothing.
+    expect(shown).not.toContain(expectedText(chunks));
 
     vi.stubGlobal('document', { visibilityState: 'hidden' });
     try {
