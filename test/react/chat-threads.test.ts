@@ -52,6 +52,25 @@ describe('ChatController threads', () => {
     chat.openThread('support', [ChatMessage.fromAssistant('Other greeting')]);
     expect(chat.messages).toEqual(initialMessages);
   });
+
+  it('should open a long history as one branch, each message under the one before', () => {
+    const initialMessages = Array.from({ length: 300 }, (_, i) => (i % 2 === 0 ? ChatMessage.fromUser(`Q${i}`) : ChatMessage.fromAssistant(`A${i}`)));
+    const store = createChatStore();
+    const chat = new ChatController({ generator: generator(), store, threadId: 'long', initialMessages });
+    expect(chat.messages).toEqual(initialMessages);
+    const thread = store.getState().threads.long!;
+    const nodes = Object.values(thread.nodes);
+    expect(nodes).toHaveLength(300);
+    expect(thread.rootIds).toHaveLength(1);
+    const root = thread.nodes[thread.rootIds[0]!]!;
+    expect(root).toMatchObject({ parentId: null, message: initialMessages[0] });
+    // A chain: one child each but the leaf, and each child's parent is the node that lists it.
+    for (const node of nodes) {
+      expect(node.childIds).toHaveLength(node.id === thread.leafId ? 0 : 1);
+      for (const child of node.childIds) expect(thread.nodes[child]?.parentId).toBe(node.id);
+    }
+    expect(thread.nodes[thread.leafId!]?.message).toBe(initialMessages[299]);
+  });
 });
 
 describe('persistChatStore', () => {
