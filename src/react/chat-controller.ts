@@ -420,17 +420,23 @@ export class ChatController {
       for (const chunk of unseen) assembler.push(chunk);
       unseen.length = 0;
     };
+    // Set once the run is over: a frame or a microtask still pending writes no draft after the reply.
+    let stopped = false;
     const flushDraft = () => {
       framePending = false;
       cancelFrame = undefined;
+      if (stopped) return;
       assembleUnseen();
       if (!abort.signal.aborted) this.store.setState({ draft: assembler.finish({ completed: false })[0] ?? null, status: 'streaming' });
     };
-    // When the frame is overdue, the draft is shown at the end of the network read being handed out:
-    // a microtask queued during a read runs once the generator waits for the next one, before it is
-    // parsed. The render then lands before the next read's bytes, not after the last one.
-    // Not for the read that finishes the reply: the reply itself is shown right after it, and a draft
-    // render of the same text first would do that work twice.
+    // When the frame is overdue, the draft is shown at the end of the network read in progress: a
+    // microtask queued during a read runs once the generator waits for the next one, before it is
+    // parsed. The render then lands before the next read's bytes, not after the last one. The next
+    // chunk asks for a frame again, so this happens at most every other read, and only while frames
+    // stay away.
+    // Not once the reply is finished (its finish reason arrived): the reply itself is shown right
+    // after, and a draft render of the same text first would do that work twice. A gateway that puts
+    // a finish reason on every chunk gets frames only, as before.
     let frameAskedAt = 0;
     let overdueFlushQueued = false;
     let replyFinished = false;
@@ -440,17 +446,18 @@ export class ChatController {
       cancelFrame?.();
       flushDraft();
     };
-    // Once the run is over, nothing pending may write a draft again.
     const stopDraft = () => {
+      stopped = true;
       framePending = false;
       cancelFrame?.();
+      cancelFrame = undefined;
     };
     const onChunk = (chunk: StreamingChunk) => {
       firstTokenMs ??= performance.now() - started;
       unseen.push(chunk);
       if (unseen.length >= maxUnseenChunks) assembleUnseen();
-      // The draft shows the first choice: its finish reason ends what it shows.
-      if (chunk.finishReason && (chunk.meta.index ?? 0) === 0) replyFinished = true;
+      // The draft shows the first choice (as the assembler reads it): its finish reason ends what it shows.
+      if (chunk.finishReason && (typeof chunk.meta.index === 'number' ? chunk.meta.index : 0) === 0) replyFinished = true;
       if (framePending) {
         if (!overdueFlushQueued && performance.now() - frameAskedAt > frameOverdueMs && !pageHidden()) {
           overdueFlushQueued = true;
