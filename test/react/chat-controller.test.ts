@@ -72,34 +72,46 @@ describe('ChatController', () => {
     await again;
   });
 
-  it('should show the draft at the end of each network read once its frame is overdue, but not for the read that finishes it or in a hidden page', async () => {
-    // Frames never come (a page kept busy by a fast stream). The events arrive in groups of four,
-    // one write each, 60 ms apart: each group is one network read.
+  it('should show the draft at the end of a network read once its frame is over 32 ms late, but not once the reply is finished, not sooner, and not in a hidden page', async () => {
+    // Frames never come (a page kept busy by a fast stream). The events arrive in groups of three,
+    // one write each, 60 ms apart: each group is one network read. Seven reads: the sixth carries the
+    // last word and the finish reason, the seventh the usage.
     const chunks = loadChunks('openai/text');
+    const size = 3;
     const groups: Array<{ raw: string }> = [];
-    for (let at = 0; at < chunks.length; at += 4) {
-      groups.push({ raw: chunks.slice(at, at + 4).map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('') });
+    for (let at = 0; at < chunks.length; at += size) {
+      groups.push({ raw: chunks.slice(at, at + size).map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('') });
     }
-    const readEnds = new Set(groups.map((_, index) => expectedText(chunks.slice(0, (index + 1) * 4))));
+    const readEnds = new Set(groups.map((_, index) => expectedText(chunks.slice(0, (index + 1) * size))));
     const drafts = async () => {
       server.enqueue({ sse: groups, writeDelayMs: 60 });
       const frames = manualFrames();
       const chat = new ChatController({ generator: generator(), scheduleFrame: frames.schedule });
-      const seen: string[] = [];
-      chat.store.subscribe((state) => {
-        if (state.draft) seen.push(state.draft.text ?? '');
+      const written: string[] = [];
+      chat.store.subscribe((state, previous) => {
+        if (state.draft && state.draft !== previous.draft) written.push(state.draft.text ?? '');
       });
       await chat.send('What is BM25?');
       expect(chat.messages[1]!.text).toBe(expectedText(chunks));
-      return seen;
+      return written;
     };
     const shown = await drafts();
-    expect(shown.length).toBeGreaterThan(1);
+    // Reads 2 and 4 find the frame asked for by reads 1 and 3 late; read 6 would too, but it
+    // finishes the reply, which is shown right after it: a draft of the same text would be rendered
+    // for nothing.
+    expect(shown).toHaveLength(2);
+    expect(shown).not.toContain(expectedText(chunks));
     // Each draft holds whole reads: it was written after a read's last chunk, never in the middle.
     for (const text of shown) expect(readEnds.has(text)).toBe(true);
-    // Not the read that finishes the reply (its last word, the finish reason and the usage): the
-    // reply is shown right after it, and a draft of the same text would be rendered for nothing.
-    expect(shown).not.toContain(expectedText(chunks));
+
+    // A frame late by 32 ms or less is waited for: with the clock standing still, nothing is drawn
+    // until a frame comes.
+    vi.spyOn(performance, 'now').mockReturnValue(1_000);
+    try {
+      expect(await drafts()).toEqual([]);
+    } finally {
+      vi.restoreAllMocks();
+    }
 
     vi.stubGlobal('document', { visibilityState: 'hidden' });
     try {
@@ -107,6 +119,16 @@ describe('ChatController', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('should write no draft after the reply, even from a frame its scheduler could not cancel', async () => {
+    server.enqueue({ sse: loadChunks('openai/text'), writeDelayMs: 2 });
+    const queue: Array<() => void> = [];
+    const chat = new ChatController({ generator: generator(), scheduleFrame: (callback) => { queue.push(callback); return () => undefined; } });
+    await chat.send('What is BM25?');
+    expect(queue.length).toBeGreaterThan(0);
+    queue.splice(0).forEach((callback) => callback());
+    expect(chat.store.getState()).toMatchObject({ status: 'ready', draft: null });
   });
 
   it('should keep updating the draft with a frame scheduler that runs at once', async () => {
