@@ -106,7 +106,9 @@ describe('useChatGenerator in Chromium', () => {
     };
     requestAnimationFrame(countFrames);
 
+    const started = performance.now();
     await chat.send('Write a long answer');
+    const elapsed = performance.now() - started;
     counting = false;
     await waitFor(() => expect($$('[data-row]')).toHaveLength(202));
 
@@ -118,9 +120,10 @@ describe('useChatGenerator in Chromium', () => {
     expect($$('[data-row]').at(-1)!.textContent).toBe(tokenStreamText(2000));
     // The component that called the hook read no field: it never re-rendered.
     expect(renders.app).toBe(0);
-    // The draft re-rendered at most once per frame, and far less often than tokens arrived.
+    // The draft re-rendered at most once per frame (or, where frames were over 32 ms late, once per
+    // 32 ms at most), and far less often than tokens arrived.
     expect(renders.draft).toBeGreaterThan(1);
-    expect(renders.draft).toBeLessThanOrEqual(frames + 2);
+    expect(renders.draft).toBeLessThanOrEqual(frames + 2 + Math.floor(elapsed / 32));
     expect(renders.draft).toBeLessThan(500);
     // The list re-rendered for the question and the answer; status for submitted, streaming, ready.
     expect(renders.list).toBe(2);
