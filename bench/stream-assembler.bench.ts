@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { StreamAssembler, type StreamingChunk } from '../src/index.js';
-import { median, writeResult } from './support/stats.js';
+import { median, pairedSamples, writeResult } from './support/stats.js';
 
 // Chunks are made as a stream makes them, one at a time and then dropped, rather than all held in an
 // array first: 100,000 live input objects would measure the CPU cache, not the assembler.
@@ -38,19 +38,7 @@ const nsPerChunk = (count: number): number => {
 };
 
 it('stream assembler: time per chunk at 100,000 chunks within 1.2x of 10,000', () => {
-  for (let i = 0; i < 5; i += 1) {
-    nsPerChunk(10_000);
-    nsPerChunk(100_000);
-  }
-  // Interleaved, so machine noise hits both sizes alike.
-  const small: number[] = [];
-  const large: number[] = [];
-  for (let i = 0; i < 41; i += 1) {
-    small.push(nsPerChunk(10_000));
-    large.push(nsPerChunk(100_000));
-  }
-  // The median of the ratios of neighbouring samples: each pair ran under the same machine load.
-  const ratio = median(large.map((value, i) => value / small[i]!));
+  const { small, large, ratio } = pairedSamples(() => nsPerChunk(10_000), () => nsPerChunk(100_000), 41, 5);
   writeResult({
     name: 'stream-assembler-linearity',
     target: 'ns/chunk at 100,000 chunks <= 1.2x ns/chunk at 10,000 (median of paired ratios)',

@@ -39,3 +39,29 @@ export const writeResult = (result: BenchResult): void => {
     .join(' ');
   console.log(`[bench] ${result.name}: ${result.met ? 'MET' : 'MISSED'} (${result.target}) ${metrics}`);
 };
+
+/** Samples of two measurements taken in alternation, and the median of their paired ratios. */
+export interface PairedSamples {
+  small: number[];
+  large: number[];
+  /** The median of `large[i] / small[i]`: each pair ran under the same machine load. */
+  ratio: number;
+}
+
+/**
+ * Runs `small` and `large` in alternation, `warmUp` times unrecorded and then `pairs` times, so
+ * machine noise hits both alike; for linearity checks (the same work at two sizes).
+ */
+export const pairedSamples = (small: () => number, large: () => number, pairs: number, warmUp: number): PairedSamples => {
+  for (let i = 0; i < warmUp; i += 1) {
+    small();
+    large();
+  }
+  const result: PairedSamples = { small: [], large: [], ratio: Number.NaN };
+  for (let i = 0; i < pairs; i += 1) {
+    result.small.push(small());
+    result.large.push(large());
+  }
+  result.ratio = median(result.large.map((value, i) => value / result.small[i]!));
+  return result;
+};
