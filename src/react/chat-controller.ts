@@ -127,8 +127,9 @@ const failureOf = (error: unknown): HayloftError =>
 /**
  * The chat logic without React: send, stop, retry, regenerate, edit, branches, threads and the tool
  * loop, over any chat generator, written into a {@link ChatStore}. The streaming draft reaches the
- * store at most once per frame; a finished message never changes identity; a stopped or failed
- * answer stays in its thread with what arrived.
+ * store at most once per frame (where a fast stream holds frames back, at the end of a network read
+ * instead); a finished message never changes identity; a stopped or failed answer stays in its
+ * thread with what arrived.
  *
  * @example
  * const chat = new ChatController({ generator: new OpenAIChatGenerator({ apiBaseUrl: '/api/openai/v1' }) });

@@ -35,7 +35,7 @@ export interface ChatState {
   readonly activeThreadId: string;
   readonly status: ChatStatus;
   readonly error: HayloftError | null;
-  /** The assistant message being streamed, updated at most once per animation frame. */
+  /** The assistant message being streamed, updated at most once per animation frame (or per network read while frames are held back). */
   readonly draft: ChatMessage | null;
   /** Tool calls waiting for approval or for a result from the UI. */
   readonly pendingToolCalls: readonly ToolCall[];

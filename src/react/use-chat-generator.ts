@@ -36,7 +36,7 @@ export interface UseChatGeneratorOptions extends Partial<Omit<ChatControllerSett
 export interface UseChatGeneratorResult {
   /** The finished messages of the active branch; each keeps its identity. */
   readonly messages: readonly ChatMessage[];
-  /** The assistant message being streamed, updated at most once per frame; null otherwise. */
+  /** The assistant message being streamed, updated at most once per frame (or per network read while frames are held back); null otherwise. */
   readonly streaming: ChatMessage | null;
   readonly status: ChatStatus;
   /** The last error; the partial answer is in `messages`. */

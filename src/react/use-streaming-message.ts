@@ -7,8 +7,9 @@ const selectDraft = (state: ChatState): ChatMessage | null => state.draft;
 const draftKeys: ChatStateKeys = ['draft'];
 
 /**
- * The assistant message being streamed, or null. Updates at most once per animation frame: put it in
- * the one component that shows the answer being written.
+ * The assistant message being streamed, or null. Updates at most once per animation frame (at the end
+ * of a network read where a fast stream holds frames back): put it in the one component that shows
+ * the answer being written.
  *
  * @example
  * const draft = useStreamingMessage();
