@@ -91,13 +91,20 @@ export const activePath = (thread: ChatThread): MessageNode[] => {
   return path.reverse();
 };
 
+// Adds a node for `message` under `parentId` to a copy of a thread's nodes, and lists it among its
+// parent's children: the one place both appends build a node.
+const addNode = (nodes: Record<string, MessageNode>, parentId: string | null, message: ChatMessage): string => {
+  const id = newId('msg');
+  nodes[id] = { id, parentId, message, childIds: [] };
+  const parent = parentId === null ? undefined : nodes[parentId];
+  if (parent) nodes[parent.id] = { ...parent, childIds: [...parent.childIds, id] };
+  return id;
+};
+
 /** Adds a message under `parentId` and makes it the leaf; untouched nodes keep their identity. */
 export const appendMessage = (thread: ChatThread, parentId: string | null, message: ChatMessage): { thread: ChatThread; id: string } => {
-  const id = newId('msg');
-  const node: MessageNode = { id, parentId, message, childIds: [] };
-  const nodes: Record<string, MessageNode> = { ...thread.nodes, [id]: node };
-  const parent = parentId === null ? undefined : thread.nodes[parentId];
-  if (parent) nodes[parent.id] = { ...parent, childIds: [...parent.childIds, id] };
+  const nodes: Record<string, MessageNode> = { ...thread.nodes };
+  const id = addNode(nodes, parentId, message);
   return {
     id,
     thread: {
@@ -137,11 +144,8 @@ export const appendMessages = (thread: ChatThread, messages: readonly ChatMessag
   let rootIds = thread.rootIds;
   let parentId = thread.leafId;
   for (const message of messages) {
-    const id = newId('msg');
-    nodes[id] = { id, parentId, message, childIds: [] };
+    const id = addNode(nodes, parentId, message);
     if (parentId === null) rootIds = [...rootIds, id];
-    const parent = parentId === null ? undefined : nodes[parentId];
-    if (parent) nodes[parent.id] = { ...parent, childIds: [...parent.childIds, id] };
     parentId = id;
   }
   return { ...thread, nodes, rootIds, leafId: parentId, updatedAt: Date.now() };
